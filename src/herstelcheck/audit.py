@@ -1,0 +1,188 @@
+"""Audit a plan against a checklist: plan + checklist -> results, then scores.
+
+The results are plain frozen data that every output format reads; nothing here
+prints or formats for a medium.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from herstelcheck import criteria, scoring
+from herstelcheck.checklist import Checklist, Criterion, Item
+from herstelcheck.errors import Diagnostic
+from herstelcheck.model import LoadedPlan, Plan, PlanDate
+
+
+class Status(str, Enum):
+    """How well a plan meets an item."""
+
+    MET = "met"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    WAIVED = "waived"
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    passed: bool | None
+    """True, False, or None when the criterion is not applicable to this plan."""
+    line: int | None
+    """The plan line of the evidence or of the nearest enclosing key; None when nowhere."""
+    column: int | None
+    details: dict[str, str] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        """What the criterion found, in `lang`: its title when it passed or did not apply,
+        its message with the details filled in when it failed."""
+        if self.passed is False:
+            return fill(self.criterion.message.get(lang), self.details)
+        return self.criterion.title.get(lang)
+
+    def advice(self, lang: str) -> str:
+        return fill(self.criterion.advice.get(lang), self.details)
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An exception for an item that the plan gives under `uitzonderingen`."""
+
+    reason: str
+    until: PlanDate | None
+    expired: bool
+    """The date `geldig_tot` has passed: the waiver no longer counts."""
+    line: int | None
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item: Item
+    status: Status
+    score: float
+    """0-10: the weighted share of applicable criteria that passed."""
+    criteria: tuple[CriterionResult, ...]
+    waiver: Waiver | None = None
+    """The plan's waiver for this item, active or expired (see `Waiver.expired`)."""
+
+    @property
+    def failed(self) -> tuple[CriterionResult, ...]:
+        return tuple(c for c in self.criteria if c.passed is False)
+
+    @property
+    def passed(self) -> tuple[CriterionResult, ...]:
+        return tuple(c for c in self.criteria if c.passed)
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    """The audit of one plan."""
+
+    file: str
+    plan: Plan
+    score: float
+    """0-100: the weighted mean of the item scores, waived items left out."""
+    items: tuple[ItemResult, ...]
+    warnings: tuple[Diagnostic, ...] = ()
+
+    def count(self, status: Status) -> int:
+        return sum(1 for item in self.items if item.status is status)
+
+
+@dataclass(frozen=True)
+class AuditRun:
+    """Everything one run found: the reports of readable plans, the errors of the rest."""
+
+    checklist: Checklist
+    reports: tuple[PlanReport, ...]
+    errors: tuple[Diagnostic, ...] = ()
+    """Errors of plans that could not be read (each plan's errors, in order)."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The date of the audit (it decides which waivers have expired)."""
+
+    @property
+    def failed_files(self) -> list[str]:
+        seen: list[str] = []
+        for error in self.errors:
+            if error.severity == "error" and error.file not in seen:
+                seen.append(error.file)
+        return seen
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, details: dict[str, str]) -> str:
+    """Replace {name} placeholders by details; unknown ones are left as they are."""
+    return _PLACEHOLDER.sub(lambda m: details.get(m.group(1), m.group(0)), template)
+
+
+def audit_plan(
+    loaded: LoadedPlan,
+    checklist: Checklist,
+    *,
+    today: dt.date | None = None,
+    warnings: tuple[Diagnostic, ...] = (),
+) -> PlanReport:
+    """Audit one loaded plan against the checklist."""
+    today = today or dt.date.today()
+    waivers, waiver_warnings = _waivers(loaded, checklist, today)
+    items = []
+    for item in checklist.items:
+        results = tuple(_check(loaded, criterion) for criterion in item.criteria)
+        score = scoring.item_score([(c.criterion.weight, c.passed) for c in results])
+        waiver = waivers.get(item.id)
+        if waiver is not None and not waiver.expired:
+            status = Status.WAIVED
+        else:
+            status = Status(scoring.item_status([c.passed for c in results]))
+        items.append(ItemResult(item, status, score, results, waiver))
+    total = scoring.plan_score(
+        [(i.item.weight, i.score) for i in items if i.status is not Status.WAIVED]
+    )
+    return PlanReport(
+        loaded.file, loaded.plan, total, tuple(items), warnings + tuple(waiver_warnings)
+    )
+
+
+def _check(loaded: LoadedPlan, criterion: Criterion) -> CriterionResult:
+    outcome = criteria.run(criterion.kind, loaded, criterion.params)
+    mark = outcome.mark
+    return CriterionResult(
+        criterion,
+        outcome.passed,
+        mark.line if mark else None,
+        mark.column if mark else None,
+        outcome.details,
+    )
+
+
+def _waivers(
+    loaded: LoadedPlan, checklist: Checklist, today: dt.date
+) -> tuple[dict[int, Waiver], list[Diagnostic]]:
+    waivers: dict[int, Waiver] = {}
+    warnings: list[Diagnostic] = []
+    for key, entry in loaded.plan.uitzonderingen.items():
+        mark = loaded.key_places.get(f"uitzonderingen.{key}")
+        item = checklist.item(key)
+        if item is None:
+            line, col = (mark.line, mark.column) if mark else (1, 1)
+            warnings.append(
+                Diagnostic(
+                    loaded.file,
+                    line,
+                    col,
+                    "warning",
+                    f"'uitzonderingen' names item '{key}', which the checklist does not have "
+                    "(use an item number from 1 to 10 or its slug)",
+                )
+            )
+            continue
+        until = entry.geldig_tot
+        last = until.last_day() if until is not None else None
+        expired = last is not None and last < today
+        waivers[item.id] = Waiver(entry.reden or "", until, expired, mark.line if mark else None)
+    return waivers, warnings

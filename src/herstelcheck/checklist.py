@@ -1,0 +1,417 @@
+"""Read and validate a checklist file (the bundled `checklist.yaml` or `--checklist FILE`).
+
+A checklist is data: ten items, each with criteria that name a kind from the registry
+in `criteria.py` and its parameters. Every problem is reported with its line and names
+the item and the key, so a broken checklist is easy to mend.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from herstelcheck.criteria import KINDS
+from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.model import Plan, Term
+from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.yamlload import (
+    Mapping,
+    Mark,
+    Node,
+    Scalar,
+    Sequence,
+    parse,
+    read_bytes,
+    to_python,
+)
+
+LANGUAGES = ("nl", "en")
+
+
+class ChecklistError(HerstelcheckError):
+    """The checklist file could not be read or is not valid."""
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    """Stable identifier, `<item slug>.<name>`."""
+    kind: str
+    """A kind from the registry in `criteria.py`."""
+    params: dict[str, Any]
+    weight: float
+    title: Text
+    """What the criterion checks."""
+    message: Text
+    """What is wrong when it fails; may hold placeholders such as {found}."""
+    advice: Text
+    """What to add to the plan."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example from practice that the VNG checklist gives, in our own words."""
+
+    gemeente: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    slug: str
+    title: Text
+    explanation: Text
+    """What the VNG checklist asks and why, in our own words."""
+    weight: float
+    criteria: tuple[Criterion, ...]
+    example: Example | None = None
+
+
+@dataclass(frozen=True)
+class Checklist:
+    name: str
+    version: str
+    source: Text
+    url: str
+    items: tuple[Item, ...]
+    file: str
+
+    def item(self, key: str | int) -> Item | None:
+        """An item by number or slug."""
+        text = str(key).strip().lower()
+        for item in self.items:
+            if text in (str(item.id), item.slug):
+                return item
+        return None
+
+
+def default_path() -> Path:
+    """The bundled checklist: inside the package, or at the root of a source checkout."""
+    here = Path(__file__).resolve().parent
+    bundled = here / "checklist.yaml"
+    if bundled.is_file():
+        return bundled
+    return here.parent.parent / "checklist.yaml"
+
+
+def load(path: str | Path | None = None) -> Checklist:
+    """Read and validate a checklist; the bundled one when `path` is None."""
+    file = Path(path) if path is not None else default_path()
+    name = str(path) if path is not None else "checklist.yaml"
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ChecklistError(
+            [Diagnostic(name, 1, 1, "error", f"cannot read checklist: {reason}")]
+        ) from None
+    try:
+        document = parse(read_bytes(data, name), name)
+    except HerstelcheckError as exc:
+        raise ChecklistError(exc.diagnostics) from None
+    return _Validator(name).checklist(document.root)
+
+
+class _Validator:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, node: Node | Mark | None, where: str, message: str) -> None:
+        mark = node if isinstance(node, Mark) else node.mark if node is not None else Mark(1, 1)
+        text = f"{where}: {message}" if where else message
+        self.diagnostics.append(Diagnostic(self.name, mark.line, mark.column, "error", text))
+
+    def fields(self, node: Node | None, where: str) -> dict[str, tuple[Scalar, Node]] | None:
+        if not isinstance(node, Mapping):
+            self.error(node, where, "must be a mapping")
+            return None
+        result = {}
+        for key, value in node.pairs:
+            if isinstance(key, Scalar):
+                result[key.value] = (key, value)
+        return result
+
+    def string(
+        self,
+        fields: dict[str, tuple[Scalar, Node]],
+        key: str,
+        where: str,
+        parent: Node | None,
+        required: bool = True,
+    ) -> str:
+        if key not in fields:
+            if required:
+                self.error(parent, where, f"'{key}' is missing")
+            return ""
+        value = fields[key][1]
+        if not isinstance(value, Scalar) or not value.value.strip():
+            self.error(value, where, f"'{key}' must be a non-empty text")
+            return ""
+        return value.value
+
+    def text(
+        self,
+        fields: dict[str, tuple[Scalar, Node]],
+        key: str,
+        where: str,
+        parent: Node | None,
+        required: bool = True,
+    ) -> Text:
+        if key not in fields:
+            if required:
+                self.error(parent, where, f"'{key}' is missing")
+            return Text("", "")
+        value = fields[key][1]
+        if isinstance(value, Scalar):
+            return Text(value.value, value.value)
+        sub = self.fields(value, f"{where}, '{key}'")
+        if sub is None:
+            return Text("", "")
+        nl = self.string(sub, "nl", f"{where}, '{key}'", value)
+        en = self.string(sub, "en", f"{where}, '{key}'", value, required=False)
+        return Text(nl, en or nl)
+
+    def number(
+        self,
+        fields: dict[str, tuple[Scalar, Node]],
+        key: str,
+        where: str,
+        default: float | None = None,
+    ) -> float:
+        if key not in fields:
+            if default is None:
+                self.error(None, where, f"'{key}' is missing")
+                return 0
+            return default
+        value = to_python(fields[key][1])
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            self.error(fields[key][1], where, f"'{key}' must be a number of 0 or more")
+            return default or 0
+        return float(value)
+
+    def checklist(self, root: Node | None) -> Checklist:
+        top = self.fields(root, "checklist")
+        if top is None:
+            raise ChecklistError(self.diagnostics)
+        name = self.string(top, "name", "checklist", root)
+        version = str(to_python(top["version"][1])) if "version" in top else ""
+        if not version:
+            self.error(root, "checklist", "'version' is missing")
+        source = self.text(top, "source", "checklist", root, required=False)
+        url = self.string(top, "url", "checklist", root, required=False)
+        items: list[Item] = []
+        items_node = top.get("items", (None, None))[1]
+        if not isinstance(items_node, Sequence) or not items_node.items:
+            self.error(items_node or root, "checklist", "'items' must be a non-empty list")
+        else:
+            for index, node in enumerate(items_node.items, start=1):
+                item = self.item(node, index)
+                if item is not None:
+                    items.append(item)
+            self.unique(items_node, items)
+        if self.diagnostics:
+            raise ChecklistError(self.diagnostics)
+        return Checklist(name, version, source, url, tuple(items), self.name)
+
+    def unique(self, node: Sequence, items: list[Item]) -> None:
+        seen: set[object] = set()
+        for item in items:
+            for key in (item.id, item.slug):
+                if key in seen:
+                    self.error(node, f"item {item.id} ({item.slug})", f"'{key}' is used twice")
+                seen.add(key)
+            for criterion in item.criteria:
+                if criterion.id in seen:
+                    self.error(
+                        node,
+                        f"item {item.id} ({item.slug})",
+                        f"criterion id '{criterion.id}' is used twice",
+                    )
+                seen.add(criterion.id)
+
+    def item(self, node: Node, index: int) -> Item | None:
+        fields = self.fields(node, f"item {index}")
+        if fields is None:
+            return None
+        number = to_python(fields["id"][1]) if "id" in fields else None
+        if not isinstance(number, int) or isinstance(number, bool):
+            self.error(node, f"item {index}", "'id' must be a whole number")
+            number = index
+        slug = self.string(fields, "slug", f"item {number}", node)
+        where = f"item {number} ({slug})"
+        known = {"id", "slug", "title", "explanation", "weight", "criteria", "example"}
+        for key, (key_node, _) in fields.items():
+            if key not in known:
+                self.error(key_node, where, f"unknown key '{key}'{_suggest(key, known)}")
+        title = self.text(fields, "title", where, node)
+        explanation = self.text(fields, "explanation", where, node)
+        weight = self.number(fields, "weight", where, default=1.0)
+        example = None
+        if "example" in fields:
+            ex = self.fields(fields["example"][1], f"{where}, 'example'")
+            if ex is not None:
+                example = Example(
+                    self.string(ex, "gemeente", f"{where}, 'example'", fields["example"][1]),
+                    Text(
+                        self.string(ex, "nl", f"{where}, 'example'", fields["example"][1]),
+                        self.string(
+                            ex, "en", f"{where}, 'example'", fields["example"][1], required=False
+                        ),
+                    ),
+                )
+        criteria: list[Criterion] = []
+        crit_node = fields.get("criteria", (None, None))[1]
+        if not isinstance(crit_node, Sequence) or not crit_node.items:
+            self.error(crit_node or node, where, "'criteria' must be a non-empty list")
+        else:
+            for position, sub in enumerate(crit_node.items, start=1):
+                criterion = self.criterion(sub, where, position)
+                if criterion is not None:
+                    criteria.append(criterion)
+        return Item(number, slug, title, explanation, weight, tuple(criteria), example)
+
+    def criterion(self, node: Node, where: str, position: int) -> Criterion | None:
+        fields = self.fields(node, f"{where}, criterion {position}")
+        if fields is None:
+            return None
+        ident = self.string(fields, "id", f"{where}, criterion {position}", node)
+        here = f"{where}, criterion '{ident or position}'"
+        known = {"id", "kind", "params", "weight", "title", "message", "advice"}
+        for key, (key_node, _) in fields.items():
+            if key not in known:
+                self.error(key_node, here, f"unknown key '{key}'{_suggest(key, known)}")
+        kind_name = self.string(fields, "kind", here, node)
+        params_node = fields.get("params", (None, None))[1]
+        params = to_python(params_node) if params_node is not None else {}
+        if params is None:
+            params = {}
+        self.params(kind_name, params, params_node or node, here, fields.get("kind"))
+        return Criterion(
+            id=ident,
+            kind=kind_name,
+            params=params if isinstance(params, dict) else {},
+            weight=self.number(fields, "weight", here, default=1.0),
+            title=self.text(fields, "title", here, node),
+            message=self.text(fields, "message", here, node),
+            advice=self.text(fields, "advice", here, node),
+        )
+
+    def params(
+        self,
+        kind_name: str,
+        params: object,
+        node: Node,
+        where: str,
+        kind_field: tuple[Scalar, Node] | None,
+    ) -> None:
+        if not kind_name:
+            return
+        kind = KINDS.get(kind_name)
+        if kind is None:
+            at = kind_field[1] if kind_field else node
+            self.error(at, where, f"unknown kind '{kind_name}'{_suggest(kind_name, KINDS)}")
+            return
+        if not isinstance(params, dict):
+            self.error(node, where, "'params' must be a mapping")
+            return
+        for name in params:
+            if name not in kind.params:
+                self.error(
+                    node,
+                    where,
+                    f"kind '{kind_name}' takes no parameter '{name}'{_suggest(name, kind.params)}",
+                )
+        for name, expected in kind.params.items():
+            if name not in params:
+                self.error(node, where, f"kind '{kind_name}' needs the parameter '{name}'")
+                continue
+            value = params[name]
+            if not _has_type(value, expected):
+                self.error(node, where, f"parameter '{name}' must be {_type_word(expected)}")
+                continue
+            if name in ("path", "targets", "list"):
+                self.plan_path(str(value), node, where)
+            elif name == "paths":
+                for path in value:
+                    self.plan_path(str(path), node, where)
+            elif name == "criteria":
+                for sub in value:
+                    if not isinstance(sub, dict) or "kind" not in sub:
+                        self.error(node, where, "each nested criterion needs a 'kind'")
+                        continue
+                    self.params(str(sub["kind"]), sub.get("params") or {}, node, where, None)
+        if kind_name == "share" and isinstance(params.get("list"), str):
+            self.plan_path(f"{params['list']}[].{params.get('field')}", node, where)
+        if kind_name == "covers" and isinstance(params.get("list"), str):
+            self.plan_path(f"{params['list']}[].{params.get('field')}", node, where)
+
+    def plan_path(self, path: str, node: Node, where: str) -> None:
+        problem = check_plan_path(path)
+        if problem:
+            self.error(node, where, problem)
+
+
+def check_plan_path(path: str) -> str | None:
+    """Why `path` names nothing in the plan format, or None when it does."""
+    current: Any = Plan
+    for segment in path.split("."):
+        fan_out = segment.endswith("[]")
+        name = segment[:-2] if fan_out else segment
+        current = unwrap_optional(current)
+        origin = typing.get_origin(current)
+        if origin is dict:
+            key_type, value_type = typing.get_args(current)
+            if key_type is Term and name not in {t.value for t in Term}:
+                return f"path '{path}': '{name}' is not one of kort, middellang, lang"
+            current = value_type
+        elif isinstance(current, type) and dataclasses.is_dataclass(current):
+            types_ = field_types(current)
+            if name not in types_:
+                return (
+                    f"path '{path}': the plan format has no '{name}' here{_suggest(name, types_)}"
+                )
+            current = types_[name]
+        else:
+            return f"path '{path}': '{name}' is below a value that has no keys"
+        if fan_out:
+            current = unwrap_optional(current)
+            if typing.get_origin(current) is not list:
+                return f"path '{path}': '{name}' is not a list, so '[]' does not apply"
+            current = typing.get_args(current)[0]
+    return None
+
+
+def _has_type(value: object, expected: type) -> bool:
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
+
+
+def _type_word(expected: type) -> str:
+    return {str: "a text", int: "a whole number", float: "a number", list: "a list"}.get(
+        expected, expected.__name__
+    )
+
+
+def _suggest(word: str, known: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,383 @@
+"""The registry of criterion kinds: small pure functions over a loaded plan.
+
+A checklist names a kind and gives its parameters; the kind decides whether the plan
+passes (True), fails (False) or gives it nothing to judge (None: not applicable), and
+where in the file the evidence is. Paths use the plan's keys with dots; `[]` walks
+every entry of a list (`acties[].termijn`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
+from herstelcheck.yamlload import Mark
+
+Params = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one criterion found in one plan."""
+
+    passed: bool | None
+    """True or False, or None when the plan gives the criterion nothing to judge."""
+    mark: Mark | None = None
+    """Where the evidence is, or the nearest enclosing key; None when nowhere."""
+    details: dict[str, str] = field(default_factory=dict)
+    """Values for the placeholders of the criterion's message ({found}, {missing}, ...)."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A criterion kind: its function and the parameters it takes."""
+
+    name: str
+    check: Callable[[LoadedPlan, Params], Outcome]
+    params: dict[str, type]
+    """Parameter name -> the type it must have (all are required)."""
+    doc: str
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def kind(
+    name: str, **params: type
+) -> Callable[[Callable[[LoadedPlan, Params], Outcome]], Callable[[LoadedPlan, Params], Outcome]]:
+    """Register a criterion kind under `name`, taking `params`."""
+
+    def register(
+        func: Callable[[LoadedPlan, Params], Outcome],
+    ) -> Callable[[LoadedPlan, Params], Outcome]:
+        KINDS[name] = Kind(name, func, params, (func.__doc__ or "").strip())
+        return func
+
+    return register
+
+
+# --- paths ---------------------------------------------------------------------------
+
+
+def lookup(loaded: LoadedPlan, path: str) -> list[tuple[str, Any]]:
+    """Every (concrete path, value) that `path` reaches and that is present."""
+    results: list[tuple[str, Any]] = []
+    _walk(loaded.plan, path.split("."), "", results)
+    return [(p, v) for p, v in results if present(v)]
+
+
+def _walk(obj: Any, segments: list[str], prefix: str, out: list[tuple[str, Any]]) -> None:
+    if not segments:
+        out.append((prefix, obj))
+        return
+    head, rest = segments[0], segments[1:]
+    fan_out = head.endswith("[]")
+    name = head[:-2] if fan_out else head
+    value = _child(obj, name)
+    here = f"{prefix}.{name}" if prefix else name
+    if value is None:
+        return
+    if fan_out:
+        if isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                _walk(item, rest, f"{here}[{index}]", out)
+        return
+    _walk(value, rest, here, out)
+
+
+def _child(obj: Any, name: str) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return getattr(obj, name, None)
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if (key.value if isinstance(key, Enum) else str(key)) == name:
+                return value
+    return None
+
+
+def present(value: Any) -> bool:
+    """Whether a value counts as given: not None, not blank, not an empty list."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, MoneyOrText):
+        return bool(value.text.strip())
+    if isinstance(value, (list, dict)):
+        return bool(value)
+    return True
+
+
+def place(loaded: LoadedPlan, path: str) -> Mark | None:
+    """Where `path` stands, or the key of its nearest enclosing value that does."""
+    concrete = path.replace("[]", "")
+    if concrete in loaded.places:
+        return loaded.places[concrete]
+    parts = concrete.split(".")
+    while parts:
+        parts.pop()
+        prefix = ".".join(parts)
+        if prefix in loaded.key_places:
+            return loaded.key_places[prefix]
+    return None
+
+
+def _values(loaded: LoadedPlan, path: str) -> list[tuple[str, Any]]:
+    """Present values at `path`; a list at the end of the path gives its entries."""
+    found = lookup(loaded, path)
+    if len(found) == 1 and isinstance(found[0][1], (list, dict)) and not path.endswith("[]"):
+        concrete, value = found[0]
+        if isinstance(value, dict):
+            return [(f"{concrete}.{k}", v) for k, v in value.items()]
+        return [(f"{concrete}[{i}]", v) for i, v in enumerate(value, start=1)]
+    return found
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+# --- kinds ---------------------------------------------------------------------------
+
+
+@kind("present", path=str)
+def check_present(loaded: LoadedPlan, params: Params) -> Outcome:
+    """The value at `path` is given and not empty.
+
+    Passes: `netwerk: {communicatie: nieuwsbrief}`; fails: `netwerk: {}`.
+    """
+    path = params["path"]
+    found = lookup(loaded, path)
+    return Outcome(bool(found), place(loaded, path))
+
+
+@kind("any_present", paths=list)
+def check_any_present(loaded: LoadedPlan, params: Params) -> Outcome:
+    """At least one of `paths` is given.
+
+    Passes: `organisatie: {toelichting: ...}` for [organisatie.vorm, organisatie.toelichting].
+    """
+    for path in params["paths"]:
+        if lookup(loaded, path):
+            return Outcome(True, place(loaded, path))
+    return Outcome(False, _first_place(loaded, params["paths"]))
+
+
+@kind("all_present", paths=list)
+def check_all_present(loaded: LoadedPlan, params: Params) -> Outcome:
+    """Every one of `paths` is given; the message lists the missing ones as {missing}.
+
+    Passes: `trekker: {ambtelijk: {naam: A, functie: B}}`; fails without `functie`.
+    """
+    missing = [p for p in params["paths"] if not lookup(loaded, p)]
+    if not missing:
+        return Outcome(True, place(loaded, params["paths"][0]))
+    return Outcome(False, place(loaded, missing[0]), {"missing": ", ".join(missing)})
+
+
+@kind("equals", path=str, value=str)
+def check_equals(loaded: LoadedPlan, params: Params) -> Outcome:
+    """The value at `path` equals `value`; {value} is what the plan has.
+
+    Passes: `vorm: bestaande-organisatie`; fails: `vorm: aparte-herstelorganisatie`.
+    """
+    path = params["path"]
+    found = lookup(loaded, path)
+    if not found:
+        return Outcome(False, place(loaded, path), {"value": "-"})
+    actual = _text(found[0][1])
+    return Outcome(actual == params["value"], place(loaded, path), {"value": actual})
+
+
+@kind("min_count", path=str, min=int)
+def check_min_count(loaded: LoadedPlan, params: Params) -> Outcome:
+    """At least `min` values at `path` (a list counts its entries); {found} and {min}.
+
+    Passes with `min: 2`: `afdelingen: [EZ, Onderwijs]`; fails: `afdelingen: [EZ]`.
+    """
+    path = params["path"]
+    count = len(_values(loaded, path))
+    details = {"found": str(count), "min": str(params["min"])}
+    return Outcome(count >= params["min"], place(loaded, path), details)
+
+
+@kind("distinct_count", path=str, min=int)
+def check_distinct_count(loaded: LoadedPlan, params: Params) -> Outcome:
+    """At least `min` different values at `path`, ignoring case and spaces.
+
+    Passes with `min: 2`: sectors `ondernemers`, `onderwijs`; fails: `zorg`, `Zorg`.
+    """
+    path = params["path"]
+    found = _values(loaded, path)
+    distinct = {" ".join(_text(v).casefold().split()) for _, v in found}
+    details = {"found": str(len(distinct)), "min": str(params["min"])}
+    mark = place(loaded, found[0][0]) if found else place(loaded, path)
+    return Outcome(len(distinct) >= params["min"], mark, details)
+
+
+def _amount(value: Any) -> float | None:
+    if isinstance(value, MoneyOrText):
+        return value.amount
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return None
+
+
+@kind("positive", path=str)
+def check_positive(loaded: LoadedPlan, params: Params) -> Outcome:
+    """The amount or number at `path` is above zero.
+
+    Passes: `bestaande_budgetten: "€ 1,2 mln"`; fails: `bestaande_budgetten: 0`.
+    """
+    path = params["path"]
+    found = lookup(loaded, path)
+    amount = _amount(found[0][1]) if found else None
+    return Outcome(amount is not None and amount > 0, place(loaded, path))
+
+
+@kind("is_true", path=str)
+def check_is_true(loaded: LoadedPlan, params: Params) -> Outcome:
+    """The yes/no value at `path` is yes.
+
+    Passes: `vrijgemaakt: ja`; fails: `vrijgemaakt: nee`.
+    """
+    path = params["path"]
+    found = lookup(loaded, path)
+    return Outcome(bool(found) and found[0][1] is True, place(loaded, path))
+
+
+def _entries(loaded: LoadedPlan, list_path: str) -> list[tuple[str, Any]]:
+    found = lookup(loaded, list_path)
+    if not found or not isinstance(found[0][1], list):
+        return []
+    concrete = found[0][0]
+    return [(f"{concrete}[{i}]", item) for i, item in enumerate(found[0][1], start=1)]
+
+
+@kind("share", list=str, field=str, min=float)
+def check_share(loaded: LoadedPlan, params: Params) -> Outcome:
+    """At least a share `min` (0-1) of the entries of `list` give `field`.
+
+    Not applicable when the list is empty. Passes with `min: 0.5` when one of two
+    actions has a `behoefte`; fails when none has. {found} and {total}.
+    """
+    entries = _entries(loaded, params["list"])
+    if not entries:
+        return Outcome(None, place(loaded, params["list"]))
+    name = params["field"]
+    with_field = [(p, e) for p, e in entries if present(_child(e, name))]
+    without = [p for p, e in entries if not present(_child(e, name))]
+    passed = len(with_field) >= params["min"] * len(entries) - 1e-9
+    mark = (
+        loaded.places.get(without[0]) if without and not passed else place(loaded, params["list"])
+    )
+    return Outcome(passed, mark, {"found": str(len(with_field)), "total": str(len(entries))})
+
+
+@kind("refs_valid", path=str, targets=str)
+def check_refs_valid(loaded: LoadedPlan, params: Params) -> Outcome:
+    """Every value at `path` is one of the values at `targets`; {unknown} lists the rest.
+
+    Not applicable when nothing refers. Passes: an action with `behoefte: liquiditeit`
+    and a need with `id: liquiditeit`; fails when no need has that id.
+    """
+    refs = lookup(loaded, params["path"])
+    if not refs:
+        return Outcome(None, place(loaded, params["path"]))
+    targets = {_text(v).strip() for _, v in lookup(loaded, params["targets"])}
+    unknown = [(p, v) for p, v in refs if _text(v).strip() not in targets]
+    if not unknown:
+        return Outcome(True, loaded.places.get(refs[0][0]))
+    shown = ", ".join(f"'{_text(v)}' ({p})" for p, v in unknown)
+    return Outcome(False, loaded.places.get(unknown[0][0]), {"unknown": shown})
+
+
+@kind("covers", list=str, field=str, values=list)
+def check_covers(loaded: LoadedPlan, params: Params) -> Outcome:
+    """Each of `values` occurs in `field` of some entry of `list`; {missing} lists the rest.
+
+    Not applicable when the list is empty. Passes when actions have the terms kort,
+    middellang and lang; fails when no action is `lang`.
+    """
+    entries = _entries(loaded, params["list"])
+    if not entries:
+        return Outcome(None, place(loaded, params["list"]))
+    seen = {_text(_child(e, params["field"])) for _, e in entries}
+    missing = [str(v) for v in params["values"] if str(v) not in seen]
+    return Outcome(not missing, place(loaded, params["list"]), {"missing": ", ".join(missing)})
+
+
+@kind("extra_money_not_short_term")
+def check_extra_money_not_short_term(loaded: LoadedPlan, params: Params) -> Outcome:
+    """Extra money is not released in the short term.
+
+    Fails when `extra_middelen_termijn` is kort, when extra money has no term, or when a
+    `kort` action is financed `extra`. Not applicable when the plan mentions no money.
+    """
+    plan = loaded.plan
+    fin = plan.financiering
+    mentions_money = fin is not None and any(
+        present(getattr(fin, f.name)) for f in dataclasses.fields(fin)
+    )
+    mentions_money = mentions_money or any(
+        a.budget is not None or a.financiering is not None for a in plan.acties
+    )
+    if not mentions_money:
+        return Outcome(None, place(loaded, "financiering"))
+    for index, action in enumerate(plan.acties, start=1):
+        if action.termijn is Term.KORT and action.financiering is Bron.EXTRA:
+            path = f"acties[{index}].financiering"
+            return Outcome(False, loaded.places.get(path), {"value": f"acties[{index}]"})
+    if fin is not None and fin.extra_middelen_termijn is Term.KORT:
+        return Outcome(
+            False,
+            place(loaded, "financiering.extra_middelen_termijn"),
+            {"value": "extra_middelen_termijn: kort"},
+        )
+    if fin is not None and fin.extra_middelen and fin.extra_middelen_termijn is None:
+        return Outcome(
+            False, place(loaded, "financiering.extra_middelen"), {"value": "extra_middelen"}
+        )
+    return Outcome(True, place(loaded, "financiering.extra_middelen_termijn"))
+
+
+@kind("any_of", criteria=list)
+def check_any_of(loaded: LoadedPlan, params: Params) -> Outcome:
+    """Passes when one of the nested `criteria` (each a kind with params) passes.
+
+    Not applicable when none of them applies. Passes for [is_true vrijgemaakt,
+    positive uren_per_week] with `uren_per_week: 24`.
+    """
+    outcomes = [run(sub["kind"], loaded, sub.get("params") or {}) for sub in params["criteria"]]
+    for outcome in outcomes:
+        if outcome.passed:
+            return outcome
+    applicable = [o for o in outcomes if o.passed is not None]
+    if not applicable:
+        return Outcome(None, _first_mark(outcomes))
+    return Outcome(False, _first_mark(applicable), applicable[0].details)
+
+
+def _first_mark(outcomes: list[Outcome]) -> Mark | None:
+    return next((o.mark for o in outcomes if o.mark is not None), None)
+
+
+def _first_place(loaded: LoadedPlan, paths: list[str]) -> Mark | None:
+    return next((m for m in (place(loaded, p) for p in paths) if m is not None), None)
+
+
+def run(name: str, loaded: LoadedPlan, params: Params) -> Outcome:
+    """Apply the kind `name` to a plan."""
+    return KINDS[name].check(loaded, params)
+
+
+def iter_kinds() -> Iterator[Kind]:
+    return iter(KINDS.values())

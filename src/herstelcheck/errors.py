@@ -1,0 +1,45 @@
+"""Diagnostics and the exceptions that carry them.
+
+Every layer raises a subclass of HerstelcheckError; only the command line catches
+them, prints their diagnostics on standard error and picks the exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem with an input file, in the form compilers use."""
+
+    file: str
+    """The file as the user named it ('-' for standard input is shown as '<stdin>')."""
+    line: int
+    """1-based line, or 0 when the problem has no place in the file."""
+    column: int
+    """1-based column, or 0 when the problem has no place in the file."""
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        """`file:line:col: severity: message`, every part made safe for a terminal."""
+        from herstelcheck.textsafe import visible
+
+        place = f"{visible(self.file)}:{self.line}:{self.column}"
+        return f"{place}: {self.severity}: {visible(self.message)}"
+
+
+class HerstelcheckError(Exception):
+    """Base of the errors that the command line reports without a traceback."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("; ".join(d.message for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out (exit code 2)."""

@@ -1,0 +1,56 @@
+"""Output formats: one module per format, each with one function.
+
+Every format module defines::
+
+    def render(run: AuditRun, options: RenderOptions) -> str
+
+and is imported only when it is used, so a run pays for the format it asks for alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from herstelcheck.audit import AuditRun
+
+
+class OutputFormat(str, Enum):
+    """The values of `--format`."""
+
+    TERMINAL = "terminal"
+    JSON = "json"
+
+
+FORMAT_MODULES: dict[OutputFormat, str] = {
+    OutputFormat.TERMINAL: "herstelcheck.formats.terminal",
+    OutputFormat.JSON: "herstelcheck.formats.json",
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render a report."""
+
+    lang: str = "nl"
+    """Language of the report: nl or en."""
+    color: bool = False
+    """Use colour (terminal format only)."""
+    width: int | None = None
+    """Width in columns for the terminal format; None: the terminal's, or 80."""
+    template: str | None = None
+    """A template file of the user's (markdown format only)."""
+
+
+Renderer = Callable[["AuditRun", RenderOptions], str]
+
+
+def renderer(fmt: OutputFormat) -> Renderer:
+    """The render function of a format (its module is imported now)."""
+    module = importlib.import_module(FORMAT_MODULES[fmt])
+    render: Renderer = module.render
+    return render

@@ -1,0 +1,56 @@
+"""Write reports to files atomically: a reader never sees half a file, and a failed run
+leaves an existing file as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from herstelcheck.errors import UsageError
+
+
+def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
+    """Refuse an output path that is a folder, has no folder, or is one of the inputs."""
+    path = Path(target)
+    if path.is_dir():
+        raise UsageError(f"cannot write the report to '{target}': it is a folder")
+    folder = path.parent if str(path.parent) else Path()
+    if not folder.is_dir():
+        raise UsageError(f"cannot write the report to '{target}': no folder '{folder}'")
+    resolved = path.resolve()
+    for name in inputs:
+        if name != "-" and Path(name).exists() and Path(name).resolve() == resolved:
+            raise UsageError(
+                f"refusing to write the report to '{target}': it is one of the plans audited"
+            )
+    return path
+
+
+def write_atomic(target: str | Path, text: str) -> None:
+    """Write `text` to `target` via a temporary file in the same folder and a rename."""
+    path = Path(target)
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temp, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None

@@ -1,0 +1,128 @@
+"""Run an audit over many paths: find the plans, read each, audit the readable ones.
+
+A plan that cannot be read does not stop the run: its errors are collected and the
+other plans are still audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from herstelcheck.audit import AuditRun, PlanReport, audit_plan
+from herstelcheck.checklist import Checklist
+from herstelcheck.errors import Diagnostic
+from herstelcheck.plan import STDIN, PlanError, load_file
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+CONFIG_NAMES = (
+    ".herstelcheck.yaml",
+    ".herstelcheck.yml",
+    ".pre-commit-config.yaml",
+    ".pre-commit-hooks.yaml",
+)
+"""YAML files in a folder that are never plans."""
+
+DiagnosticSink = Callable[[Diagnostic], None]
+
+
+@dataclass
+class Collected:
+    """Plan paths found, and the problems with the paths themselves."""
+
+    files: list[str] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)
+
+
+def collect(paths: Iterable[str]) -> Collected:
+    """Expand PATH arguments: files as given, folders to their `*.yaml`/`*.yml` plans
+    (hidden files and folders left out, in name order), `-` for standard input."""
+    found = Collected()
+    seen: set[str] = set()
+
+    def add(name: str) -> None:
+        key = name if name == STDIN else os.path.normpath(name)
+        if key not in seen:
+            seen.add(key)
+            found.files.append(name)
+
+    for raw in paths:
+        if raw == STDIN:
+            add(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            plans = list(_plans_in(path))
+            if not plans:
+                found.errors.append(
+                    Diagnostic(
+                        raw, 1, 1, "error", "the folder holds no plans (*.yaml or *.yml files)"
+                    )
+                )
+            for plan in plans:
+                add(plan)
+        else:
+            add(raw)
+    return found
+
+
+def _plans_in(folder: Path) -> Iterable[str]:
+    results = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.startswith(".") or name in CONFIG_NAMES:
+                continue
+            if name.lower().endswith(PLAN_SUFFIXES):
+                results.append(os.path.join(root, name))
+    return sorted(results, key=lambda p: Path(p).parts)
+
+
+def audit_files(
+    files: Iterable[str],
+    checklist: Checklist,
+    *,
+    today: dt.date,
+    sink: DiagnosticSink,
+    on_report: Callable[[PlanReport], None] | None = None,
+) -> tuple[list[PlanReport], list[Diagnostic]]:
+    """Audit each file; every diagnostic goes to `sink` as soon as it is known."""
+    reports: list[PlanReport] = []
+    errors: list[Diagnostic] = []
+    for name in files:
+        try:
+            loaded, warnings = load_file(name)
+        except PlanError as exc:
+            for diagnostic in exc.diagnostics:
+                sink(diagnostic)
+                if diagnostic.severity == "error":
+                    errors.append(diagnostic)
+            continue
+        report = audit_plan(loaded, checklist, today=today, warnings=tuple(warnings))
+        for diagnostic in report.warnings:
+            sink(diagnostic)
+        reports.append(report)
+        if on_report is not None:
+            on_report(report)
+    return reports, errors
+
+
+def run(
+    paths: Iterable[str],
+    checklist: Checklist,
+    *,
+    today: dt.date,
+    sink: DiagnosticSink,
+    on_report: Callable[[PlanReport], None] | None = None,
+) -> AuditRun:
+    """Find and audit every plan under `paths`."""
+    found = collect(paths)
+    for diagnostic in found.errors:
+        sink(diagnostic)
+    reports, errors = audit_files(
+        found.files, checklist, today=today, sink=sink, on_report=on_report
+    )
+    return AuditRun(checklist, tuple(reports), tuple(found.errors + errors), today)

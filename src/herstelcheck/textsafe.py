@@ -1,0 +1,62 @@
+"""Make untrusted text safe to show in a terminal, a log or a document.
+
+Text from plans and checklists comes from people and may hold escape sequences
+(ESC, CSI, OSC 8 links, OSC 52 clipboard writes), other control characters and
+bidirectional overrides that reorder what a reader sees. None of them is ever passed
+through: each is replaced by a visible stand-in, so a reader sees that something
+was there without the terminal acting on it.
+
+- C0 controls and DEL become their Unicode control pictures (ESC shows as ␛);
+- C1 controls, bidirectional controls and invisible format characters become
+  ``<U+XXXX>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INVISIBLE = (
+    "\u0080-\u009f"  # C1 controls (0x9b is a one-byte CSI)
+    "\u00ad"  # soft hyphen
+    "\u061c"  # Arabic letter mark
+    "\u180e"
+    "\u200b-\u200f"  # zero-width characters, LRM, RLM
+    "\u2028\u2029"  # line and paragraph separators
+    "\u202a-\u202e"  # bidirectional embeddings and overrides
+    "\u2060-\u2064"
+    "\u2066-\u2069"  # bidirectional isolates
+    "\ufeff"
+    "\ufff9-\ufffb"
+)
+_UNSAFE_LINE = re.compile(f"[\u0000-\u001f\u007f{_INVISIBLE}]")
+_UNSAFE_BLOCK = re.compile(f"[\u0000-\u0008\u000b-\u001f\u007f{_INVISIBLE}]")
+UNSAFE_CHARS = _UNSAFE_LINE
+"""Every character that `visible` replaces (tests use it to check outputs)."""
+JSON_UNSAFE = re.compile(f"[\u007f{_INVISIBLE}]")
+"""The unsafe characters that JSON encoders leave unescaped (C0 is always escaped)."""
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """One line of text with every control and invisible character made visible."""
+    return _UNSAFE_LINE.sub(_stand_in, text)
+
+
+def visible_block(text: str) -> str:
+    """Like `visible`, but keeps line breaks and tabs (tabs become spaces)."""
+    text = text.replace("\r\n", "\n").replace("\t", "    ")
+    return _UNSAFE_BLOCK.sub(_stand_in, text)
+
+
+def has_unsafe(text: str) -> bool:
+    """Whether `visible` would change the text."""
+    return _UNSAFE_LINE.search(text) is not None

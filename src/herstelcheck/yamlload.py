@@ -1,0 +1,433 @@
+"""Read YAML into nodes that remember where they stand in the file.
+
+PyYAML's composer is recursive and expands nothing lazily, and its constructor turns
+`no` into False and `2021-02-30` into an exception. This module builds its own small
+node tree from the parser's events instead, iteratively, so that:
+
+- every node keeps its line and column (1-based);
+- nesting depth and the size that anchors and aliases expand to are bounded;
+- duplicate keys are errors that name both lines;
+- unknown tags (``!!python/object`` and the like) are errors: nothing is ever constructed;
+- scalars keep their source text, so a caller judges ``no`` or ``010`` by its own rules.
+
+libyaml's C parser is used when PyYAML was built with it; the pure-Python parser
+otherwise. Both give the same events and marks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+import yaml
+from yaml.resolver import Resolver
+
+from herstelcheck.errors import Diagnostic, HerstelcheckError
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as _Loader
+
+    LIBYAML = True
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    LIBYAML = False
+
+MAX_BYTES = 5 * 1024 * 1024
+"""A plan file larger than this is refused before it is read."""
+MAX_DEPTH = 100
+"""Deeper nesting than this is refused (a plan needs fewer than ten levels)."""
+MAX_NODES = 100_000
+"""The most nodes a document may hold once its aliases are expanded."""
+
+YAML_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
+    YAML_TAG + "str",
+    YAML_TAG + "int",
+    YAML_TAG + "float",
+    YAML_TAG + "bool",
+    YAML_TAG + "null",
+    YAML_TAG + "timestamp",
+)
+MAP, SEQ, MERGE = YAML_TAG + "map", YAML_TAG + "seq", YAML_TAG + "merge"
+_SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE}
+_RESOLVER = Resolver()
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A place in a file: 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True, eq=False)
+class Scalar:
+    """A scalar with its source text and its resolved YAML tag."""
+
+    value: str
+    tag: str
+    mark: Mark
+    quoted: bool = False
+    size: int = 1
+
+
+@dataclass(slots=True, eq=False)
+class Sequence:
+    items: list[Node]
+    mark: Mark
+    size: int = 1
+
+
+@dataclass(slots=True, eq=False)
+class Mapping:
+    pairs: list[tuple[Node, Node]]
+    mark: Mark
+    size: int = 1
+
+
+Node = Union[Scalar, Sequence, Mapping]
+
+
+@dataclass
+class Document:
+    """A parsed file: its root node, or None when it holds no document."""
+
+    root: Node | None
+    text: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class YamlError(HerstelcheckError):
+    """The file could not be read as YAML."""
+
+
+def describe(node: Node) -> str:
+    """The kind of a node in plain words, for error messages."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    return {
+        NULL: "an empty value",
+        BOOL: "a yes/no value",
+        INT: "a number",
+        FLOAT: "a number",
+        TIMESTAMP: "a date",
+    }.get(node.tag, "text")
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """Decode a plan file: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
+    if len(data) > MAX_BYTES:
+        raise _error(name, 1, 1, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                line, col = _line_col_bytes(data, exc.start)
+                raise _error(
+                    name,
+                    line,
+                    col,
+                    f"file starts with a {encoding} byte order mark "
+                    "but is not valid in that encoding",
+                ) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col_bytes(data, exc.start)
+        bad = data[exc.start : exc.start + 1].hex()
+        raise _error(
+            name,
+            line,
+            col,
+            f"file is not UTF-8 (byte 0x{bad}); save it as UTF-8 "
+            "(in Word or Notepad: Save as, encoding UTF-8)",
+        ) from exc
+    nul = text.find("\0")
+    if nul >= 0:
+        line, col = _line_col(text, nul)
+        raise _error(name, line, col, "file contains a NUL byte: it is not a text file")
+    return text
+
+
+def parse(text: str, name: str) -> Document:
+    """Parse one YAML document into nodes, or raise YamlError with its place."""
+    composer = _Composer(name)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            composer.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise _error(name, line, col, _yaml_message(exc, text, mark)) from exc
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        raise _error(
+            name,
+            line,
+            col,
+            f"character {exc.character!r} is not allowed in YAML ({exc.reason})",
+        ) from exc
+    except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
+        raise _error(name, 1, 1, f"YAML error: {exc}") from exc
+    return Document(composer.root, text)
+
+
+def to_python(node: Node) -> object:
+    """Plain Python values from a node (for data files such as the checklist).
+
+    Scalars are resolved as YAML 1.1 would, but safely: dates stay text.
+    """
+    if isinstance(node, Mapping):
+        return {_key_text(k): to_python(v) for k, v in node.pairs}
+    if isinstance(node, Sequence):
+        return [to_python(item) for item in node.items]
+    return scalar_value(node)
+
+
+def scalar_value(node: Scalar) -> object:
+    """A scalar as a plain value: None, bool, int, float or str (never raises)."""
+    if node.tag == NULL:
+        return None
+    if node.tag == BOOL:
+        return node.value.lower() in ("yes", "true", "on", "y")
+    if node.tag == INT:
+        number = parse_int(node.value)
+        return node.value if number is None else number
+    if node.tag == FLOAT:
+        try:
+            return float(node.value.replace("_", ""))
+        except ValueError:
+            return node.value
+    return node.value
+
+
+def parse_int(text: str) -> int | None:
+    """A YAML 1.1 integer, or None when it is not one or too long to be a number."""
+    cleaned = text.replace("_", "")
+    if len(cleaned) > 30:
+        return None
+    sign = -1 if cleaned.startswith("-") else 1
+    cleaned = cleaned.lstrip("+-")
+    try:
+        if cleaned.startswith("0x"):
+            return sign * int(cleaned[2:], 16)
+        if cleaned.startswith("0b"):
+            return sign * int(cleaned[2:], 2)
+        if ":" in cleaned:  # sexagesimal, 1:20 == 80
+            value = 0
+            for part in cleaned.split(":"):
+                value = value * 60 + int(part)
+            return sign * value
+        return sign * int(cleaned, 10)
+    except ValueError:
+        return None
+
+
+def _key_text(node: Node) -> str:
+    return node.value if isinstance(node, Scalar) else "?"
+
+
+class _Composer:
+    """Builds nodes from parser events without recursion."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.root: Node | None = None
+        self.documents = 0
+        self.anchors: dict[str, Node] = {}
+        self.stack: list[Mapping | Sequence] = []
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                mark = _mark(event)
+                raise _error(
+                    self.name,
+                    mark.line,
+                    mark.column,
+                    "the file holds more than one YAML document ('---'); a plan is one document",
+                )
+            return
+        if isinstance(event, yaml.ScalarEvent):
+            self._add(self._scalar(event), event.anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            node = self.anchors.get(event.anchor or "")
+            mark = _mark(event)
+            if node is None:  # pragma: no cover - the parser reports this first
+                raise _error(self.name, mark.line, mark.column, f"unknown alias *{event.anchor}")
+            self._add(node, None, alias_mark=mark)
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            mark = _mark(event)
+            if len(self.stack) >= MAX_DEPTH:
+                raise _error(
+                    self.name,
+                    mark.line,
+                    mark.column,
+                    f"nesting is deeper than {MAX_DEPTH} levels",
+                )
+            self._check_tag(
+                event.tag, SEQ if isinstance(event, yaml.SequenceStartEvent) else MAP, mark
+            )
+            container: Mapping | Sequence = (
+                Sequence([], mark)
+                if isinstance(event, yaml.SequenceStartEvent)
+                else Mapping([], mark)
+            )
+            if event.anchor:
+                self.anchors[event.anchor] = container
+            self.stack.append(container)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            container = self.stack.pop()
+            if isinstance(container, Mapping):
+                self._finish_mapping(container)
+            self._add(container, None)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Scalar:
+        mark = _mark(event)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _resolve(event.value, event.implicit)
+        else:
+            self._check_tag(tag, None, mark)
+        return Scalar(event.value, tag, mark, quoted=bool(event.style))
+
+    def _check_tag(self, tag: str | None, kind: str | None, mark: Mark) -> None:
+        if tag is None or tag == "!":
+            return
+        allowed = {kind} if kind else _SCALAR_TAGS
+        if tag not in allowed:
+            shown = "!!" + tag[len(YAML_TAG) :] if tag.startswith(YAML_TAG) else tag
+            raise _error(
+                self.name,
+                mark.line,
+                mark.column,
+                f"the tag {shown} is not allowed here; write plain values without tags",
+            )
+
+    def _add(self, node: Node, anchor: str | None, *, alias_mark: Mark | None = None) -> None:
+        if anchor:
+            self.anchors[anchor] = node
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        parent.size += node.size
+        if parent.size > MAX_NODES:
+            mark = alias_mark or node.mark
+            raise _error(
+                self.name,
+                mark.line,
+                mark.column,
+                f"the document expands to more than {MAX_NODES} values "
+                "(anchors and aliases repeat too much)",
+            )
+        if isinstance(parent, Sequence):
+            parent.items.append(node)
+        elif parent.pairs and parent.pairs[-1][1] is _PENDING:
+            parent.pairs[-1] = (parent.pairs[-1][0], node)
+        else:
+            parent.pairs.append((node, _PENDING))
+
+    def _finish_mapping(self, mapping: Mapping) -> None:
+        merged: list[tuple[Node, Node]] = []
+        seen: dict[tuple[str, str], Mark] = {}
+        for key, value in mapping.pairs:
+            if isinstance(key, Scalar) and key.tag == MERGE:
+                sources = value.items if isinstance(value, Sequence) else [value]
+                for source in sources:
+                    if not isinstance(source, Mapping):
+                        raise _error(
+                            self.name,
+                            value.mark.line,
+                            value.mark.column,
+                            "a merge key '<<' needs a mapping or a list of mappings",
+                        )
+                    merged.extend(source.pairs)
+                continue
+            if isinstance(key, Scalar):
+                ident = (key.tag, key.value)
+                if ident in seen:
+                    first = seen[ident]
+                    raise _error(
+                        self.name,
+                        key.mark.line,
+                        key.mark.column,
+                        f"duplicate key '{key.value}' (first at line {first.line}); "
+                        "YAML would silently keep only the last one",
+                    )
+                seen[ident] = key.mark
+        if merged:
+            own = {(k.tag, k.value) for k, _ in mapping.pairs if isinstance(k, Scalar)}
+            extra: list[tuple[Node, Node]] = []
+            for key, value in merged:
+                if not isinstance(key, Scalar):
+                    extra.append((key, value))
+                elif (key.tag, key.value) not in own:
+                    extra.append((key, value))
+                    own.add((key.tag, key.value))
+            mapping.pairs = [
+                (k, v) for k, v in mapping.pairs if not (isinstance(k, Scalar) and k.tag == MERGE)
+            ] + extra
+
+
+_PENDING = Scalar("", NULL, Mark(0, 0))
+
+
+def _mark(event: yaml.Event) -> Mark:
+    start = event.start_mark
+    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
+
+
+def _resolve(value: str, implicit: tuple[bool, bool] | None) -> str:
+    """The tag YAML 1.1 gives a plain or quoted scalar."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
+    return tag
+
+
+def _error(name: str, line: int, column: int, message: str) -> YamlError:
+    return YamlError([Diagnostic(name, line, column, "error", message)])
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    start = text.rfind("\n", 0, position) + 1
+    return line, position - start + 1
+
+
+def _line_col_bytes(data: bytes, position: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, position) + 1
+    start = data.rfind(b"\n", 0, position) + 1
+    column = len(data[start:position].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+_TAB_HINT = re.compile(r"\t")
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: object) -> str:
+    problem = exc.problem or "invalid YAML"
+    message = f"YAML syntax: {problem}"
+    if exc.context:
+        message += f" ({exc.context})"
+    line = getattr(mark, "line", None)
+    if line is not None:
+        lines = text.splitlines()
+        if 0 <= line < len(lines) and _TAB_HINT.search(
+            lines[line][: getattr(mark, "column", 0) + 1]
+        ):
+            message += "; tabs cannot indent YAML, use spaces"
+    return message
