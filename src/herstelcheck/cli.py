@@ -248,15 +248,16 @@ def audit(
 # --- entry point ---------------------------------------------------------------------
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """The console script: never lets a traceback reach the user (unless --debug)."""
+    args = sys.argv[1:] if argv is None else argv
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     if hasattr(sys.stderr, "reconfigure"):
         sys.stderr.reconfigure(errors="replace")
-    debug = "--debug" in sys.argv[1:]
+    debug = "--debug" in args
     try:
-        app(prog_name="herstelcheck")
+        app(args=args, prog_name="herstelcheck")
     except KeyboardInterrupt:
         print("herstelcheck: interrupted", file=sys.stderr)
         sys.exit(130)
