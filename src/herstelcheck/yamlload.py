@@ -17,7 +17,6 @@ otherwise. Both give the same events and marks.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -415,19 +414,19 @@ def _line_col_bytes(data: bytes, position: int) -> tuple[int, int]:
     return line, column
 
 
-_TAB_HINT = re.compile(r"\t")
-
-
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: object) -> str:
     problem = exc.problem or "invalid YAML"
     message = f"YAML syntax: {problem}"
     if exc.context:
-        message += f" ({exc.context})"
+        context = exc.context
+        start = exc.context_mark
+        if start is not None and start is not mark and start.line != getattr(mark, "line", None):
+            context += f" that starts at line {start.line + 1}"
+        message += f" ({context})"
     line = getattr(mark, "line", None)
     if line is not None:
         lines = text.splitlines()
-        if 0 <= line < len(lines) and _TAB_HINT.search(
-            lines[line][: getattr(mark, "column", 0) + 1]
-        ):
+        column = getattr(mark, "column", 0)
+        if 0 <= line < len(lines) and "\t" in lines[line][: column + 1]:
             message += "; tabs cannot indent YAML, use spaces"
     return message
