@@ -110,7 +110,7 @@ def test_an_active_waiver_is_shown_and_left_out_of_the_score() -> None:
     assert item.waiver is not None and item.waiver.reason == "Via het convenant."
     assert not item.waiver.expired
     assert report.score == 100
-    assert [d.message for d in warnings][0].startswith("unknown key 'regio-oud'")
+    assert warnings[0].message.startswith("unknown key 'regio-oud'")
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 
 
 def test_version(cli):
@@ -34,3 +36,169 @@ def test_unreadable_plan_is_exit_2_and_others_are_still_audited(cli, write_plan)
         f"{bad}:5:14: error: 'acties[1].termijn' must be one of kort, middellang, lang"
         in result.stderr
     )
+
+
+def test_fail_under(cli):
+    plan = str(EXAMPLES / "lindewaard.yaml")
+    assert cli("audit", plan, "--fail-under", "40").exit_code == 0
+    result = cli("audit", plan, "--fail-under", "50")
+    assert result.exit_code == 1, result
+    assert "Lindewaard" in result.stdout
+    assert result.stderr == ""
+
+
+def test_fail_under_out_of_range_is_a_usage_error(cli):
+    result = cli("audit", str(EXAMPLES / "zeeveen.yaml"), "--fail-under", "101")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--fail-under" in result.stderr
+
+
+def test_a_folder_audits_every_plan_below_it_in_order(cli, tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".verborgen").mkdir()
+    for name in ("b/twee.yml", "een.yaml", ".verborgen/x.yaml", ".herstelcheck.yaml"):
+        gemeente = name.split("/")[-1].split(".")[0] or "verborgen"
+        (tmp_path / name).write_text(f"gemeente: {gemeente}\ntitel: T\n", encoding="utf-8")
+    (tmp_path / "notities.txt").write_text("geen plan", encoding="utf-8")
+    result = cli("audit", "-f", "json", str(tmp_path))
+    assert result.exit_code == 0, result
+    assert [p["gemeente"] for p in json.loads(result.stdout)["plans"]] == ["twee", "een"]
+
+
+def test_a_folder_without_plans_is_an_error(cli, tmp_path):
+    result = cli("audit", str(tmp_path))
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"{tmp_path}:1:1: error: the folder holds no plans (*.yaml or *.yml files)\n"
+    )
+
+
+def test_standard_input(cli):
+    result = cli("audit", "-f", "json", "-", stdin=b"gemeente: Stdin\ntitel: T\n")
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout)["plans"][0]["file"] == "<stdin>"
+
+
+def test_errors_on_standard_input_name_it(cli):
+    result = cli("audit", "-", stdin=b"gemeente: X\n")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("<stdin>:1:1: error: 'titel' is required")
+
+
+def test_warnings_go_to_stderr_and_keep_exit_0(cli, write_plan):
+    plan = write_plan("gemeente: A\ntitel: B\nterugvalscenarion: {beschrijving: x}\n")
+    result = cli("audit", str(plan))
+    assert result.exit_code == 0, result
+    assert result.stderr == (
+        f"{plan}:3:1: warning: unknown key 'terugvalscenarion' in the plan; "
+        "did you mean 'terugvalscenario'?\n"
+    )
+    assert "terugvalscenarion" not in result.stdout
+
+
+def test_output_file_is_written_and_stdout_stays_empty(cli, tmp_path):
+    out = tmp_path / "rapport.json"
+    result = cli("audit", "-f", "json", "-o", str(out), str(EXAMPLES / "zeeveen.yaml"))
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["plans"][0]["score"] == 100
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.json"]
+
+
+def test_terminal_report_to_a_file_has_no_colour(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR")
+    out = tmp_path / "rapport.txt"
+    result = cli("audit", "-o", str(out), str(EXAMPLES / "zeeveen.yaml"))
+    assert result.exit_code == 0, result
+    assert "\x1b" not in out.read_text(encoding="utf-8")
+
+
+def test_output_onto_an_input_plan_is_refused(cli, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    original = (EXAMPLES / "zeeveen.yaml").read_bytes()
+    plan.write_bytes(original)
+    result = cli("audit", "-f", "json", "-o", str(tmp_path / "." / "plan.yaml"), str(plan))
+    assert result.exit_code == 2
+    assert "it is one of the plans audited" in result.stderr
+    assert plan.read_bytes() == original
+
+
+def test_output_into_a_folder_is_refused(cli, tmp_path):
+    result = cli("audit", "-o", str(tmp_path), str(EXAMPLES / "zeeveen.yaml"))
+    assert result.exit_code == 2
+    assert "it is a folder" in result.stderr
+
+
+def test_another_checklist(cli, tmp_path):
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "eigen.yaml"
+    own.write_text(text.replace("min: 2}", "min: 5}"), encoding="utf-8")
+    plan = str(EXAMPLES / "zeeveen.yaml")
+    data = json.loads(cli("audit", "-f", "json", "--checklist", str(own), plan).stdout)
+    assert data["plans"][0]["score"] < 100
+
+
+def test_a_broken_checklist_is_exit_2_with_its_line(cli, tmp_path):
+    own = tmp_path / "eigen.yaml"
+    own.write_text("name: x\nversion: 1\nitems: []\n", encoding="utf-8")
+    result = cli("audit", "--checklist", str(own), str(EXAMPLES / "zeeveen.yaml"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{own}:3:8: error: checklist: 'items' must be")
+
+
+def test_unknown_format_is_a_usage_error(cli):
+    result = cli("audit", "-f", "pdf", str(EXAMPLES / "zeeveen.yaml"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "pdf" in result.stderr
+
+
+def test_bad_date_option(cli):
+    result = cli("audit", "--date", "gisteren", str(EXAMPLES / "zeeveen.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "herstelcheck: error: --date must be a date such as 2021-06-30 (got 'gisteren')\n"
+    )
+
+
+def test_source_date_epoch_sets_the_audit_date(cli, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1625097600")  # 2021-07-01
+    data = json.loads(cli("audit", "-f", "json", str(EXAMPLES / "zeeveen.yaml")).stdout)
+    assert data["date"] == "2021-07-01"
+
+
+def test_english_report(cli):
+    result = cli("audit", "--lang", "en", str(EXAMPLES / "bergakker.yaml"))
+    assert result.exit_code == 0, result
+    assert "What is missing and what to add" in result.stdout
+
+
+def test_help_lists_the_audit_options(cli):
+    result = cli("audit", "--help")
+    assert result.exit_code == 0
+    for option in ("--format", "--output", "--lang", "--checklist", "--fail-under", "--date"):
+        assert option in result.stdout
+
+
+def test_python_dash_m(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "herstelcheck",
+            "audit",
+            "-f",
+            "json",
+            str(EXAMPLES / "zeeveen.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["plans"][0]["score"] == 100

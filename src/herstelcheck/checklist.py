@@ -388,6 +388,8 @@ def check_plan_path(path: str) -> str | None:
                     f"path '{path}': the plan format has no '{name}' here{_suggest(name, types_)}"
                 )
             current = types_[name]
+        elif typing.get_origin(current) is list:
+            return f"path '{path}': '{name}' is inside the entries of a list; walk them with '[]'"
         else:
             return f"path '{path}': '{name}' is below a value that has no keys"
         if fan_out:
