@@ -3,6 +3,7 @@ folder, and that none of them is imported before it is used."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,3 +93,18 @@ def test_the_ci_formats_are_imported_only_when_used():
 
     assert loaded("json") == ""
     assert loaded("junit") == "xml.etree.ElementTree herstelcheck.formats.junit"
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_a_file_name_that_is_not_utf8_is_reported(cli, tmp_path, monkeypatch, fmt):
+    try:
+        (tmp_path / os.fsdecode(b"plan\xff.yaml")).write_bytes(b"gemeente: X\ntitel: Y\n")
+    except (OSError, UnicodeError):  # pragma: no cover - file systems that insist on UTF-8
+        pytest.skip("the file system does not allow a file name that is not UTF-8")
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "report.out"
+    result = cli("audit", ".", "-f", fmt, "-o", str(target))
+    assert (result.exit_code, result.stdout) == (0, ""), result
+    text = target.read_text(encoding="utf-8")
+    expected = {"sarif": '"uri": "plan%FF.yaml"', "junit": 'plan\ufffd.yaml" tests="10"'}
+    assert expected.get(fmt, "file=plan\ufffd.yaml,line=1") in text

@@ -12,6 +12,7 @@ Level of a failed criterion, the same in SARIF and in GitHub annotations:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path, PurePath
 from typing import Literal
 
@@ -25,6 +26,8 @@ STDIN_NAME = "<stdin>"
 
 INFORMATION_URI = "https://github.com/herstelcheck/herstelcheck"
 """Where herstelcheck is documented."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def unwaived_status(item: ItemResult) -> Status:
@@ -58,3 +61,9 @@ def relative_path(file: str, cwd: Path | None = None) -> str | None:
 def absolute_path(file: str, cwd: Path | None = None) -> Path:
     """The plan file as an absolute path (without resolving links)."""
     return Path(os.path.normpath(os.path.join(str(cwd or Path.cwd()), file)))
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (a file name that is not UTF-8 holds them) replaced by U+FFFD, so
+    that the text can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)

@@ -76,7 +76,7 @@ def render(run: AuditRun, options: RenderOptions) -> str:
         lines.append(plan_line(report, lang))
     if not run.reports and not run.errors:
         lines.append(f"herstelcheck: {t('no_plans', lang)}")
-    return "\n".join(lines) + "\n"
+    return ci.without_surrogates("\n".join(lines)) + "\n"
 
 
 def plan_commands(report: PlanReport, lang: str) -> list[str]:

@@ -27,6 +27,7 @@ visible; the one Markdown field (``help.markdown``) escapes it for Markdown.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ PLAN_WARNING = "plan-warning"
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    return dumps(document(run, options.lang)) + "\n"
+    return ci.without_surrogates(dumps(document(run, options.lang))) + "\n"
 
 
 def document(run: AuditRun, lang: str, cwd: Path | None = None) -> dict[str, Any]:
@@ -273,7 +274,8 @@ def artifact_location(file: str, base: Path) -> dict[str, Any]:
         return {"description": {"text": "standard input"}}
     relative = ci.relative_path(file, base)
     if relative is not None:
-        return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+        # the file name's own bytes, percent-encoded (a name that is not UTF-8 included)
+        return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
     return {"uri": ci.absolute_path(file, base).as_uri()}
 
 
