@@ -242,6 +242,15 @@ def audit(
         write_output(text, output)
     except UsageError as exc:
         fail(str(exc))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format is OutputFormat.GITHUB and summary_file:
+        from herstelcheck.formats import github
+
+        problem = github.write_step_summary(run, options, summary_file)
+        if problem:
+            from herstelcheck.textsafe import visible
+
+            print(f"herstelcheck: warning: {visible(problem)}", file=sys.stderr)
     raise typer.Exit(exit_code(run, fail_under))
 
 

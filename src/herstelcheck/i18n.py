@@ -27,6 +27,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "expired on {date}; no longer counts as a waiver",
     },
     "waiver_until": {"nl": "geldig tot {date}", "en": "valid until {date}"},
+    "item_failed": {
+        "nl": "{status}, score {score} van 10: {failed} van de {applicable} criteria niet voldaan",
+        "en": "{status}, score {score} of 10: {failed} of {applicable} criteria not met",
+    },
+    "read_plan": {"nl": "Plan inlezen", "en": "Read the plan"},
+    "not_read": {"nl": "Niet gelezen", "en": "Could not be read"},
     "summary": {
         "nl": "{total} items: {met} voldaan, {partial} deels, {missing} ontbreekt, "
         "{waived} uitgezonderd. Score {score} van 100.",

@@ -24,11 +24,17 @@ class OutputFormat(str, Enum):
 
     TERMINAL = "terminal"
     JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
 
 
 FORMAT_MODULES: dict[OutputFormat, str] = {
     OutputFormat.TERMINAL: "herstelcheck.formats.terminal",
     OutputFormat.JSON: "herstelcheck.formats.json",
+    OutputFormat.SARIF: "herstelcheck.formats.sarif",
+    OutputFormat.JUNIT: "herstelcheck.formats.junit",
+    OutputFormat.GITHUB: "herstelcheck.formats.github",
 }
 
 

@@ -1,0 +1,192 @@
+"""GitHub Actions workflow commands, which the runner turns into annotations on the lines
+of the plan files, and a Markdown job summary.
+
+One command per finding, on one line each:
+
+- ``::error`` for each failed criterion of a **missing** item, ``::warning`` for each of a
+  **partial** item, at the file, line and column of the criterion's place (line 1 where
+  the plan has no place for it), titled with the item;
+- ``::notice`` for each waiver, at its line under ``uitzonderingen``, with the
+  justification (or with the date on which it expired);
+- ``::warning`` for each warning about a plan that could be read, and ``::error`` for
+  each error of a plan that could not be read, at its place in the file;
+- one plain line per plan with its score and the counts of each status.
+
+Values are escaped as the runner requires (``%``, CR and LF in the message; also ``:``
+and ``,`` in the properties), after control characters have been made visible, so no
+text from a plan can end a command or start another.
+
+`step_summary` gives the Markdown that the command line appends to the file named by
+``$GITHUB_STEP_SUMMARY``: a table with each plan's score and the status of each item,
+the waivers, and the plans that could not be read.
+"""
+
+from __future__ import annotations
+
+from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
+from herstelcheck.errors import Diagnostic
+from herstelcheck.formats import RenderOptions, ci
+from herstelcheck.formats.mdescape import escape as md
+from herstelcheck.i18n import number, t
+from herstelcheck.textsafe import visible, visible_block
+
+SYMBOLS = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
+
+
+def escape_data(value: str) -> str:
+    """The message of a command: `%`, CR and LF percent-encoded."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    """A property value: as the message, and `:` and `,` percent-encoded too."""
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(
+    kind: str,
+    message: str,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    title: str | None = None,
+) -> str:
+    """One workflow command; every value is made visible and escaped here."""
+    properties = []
+    if file is not None and file != ci.STDIN_NAME:
+        properties.append(f"file={escape_property(visible(ci.relative_path(file) or file))}")
+        properties.append(f"line={line or 1}")
+        properties.append(f"col={column if line and column else 1}")
+    if title:
+        properties.append(f"title={escape_property(visible(title))}")
+    head = f"::{kind} {','.join(properties)}" if properties else f"::{kind}"
+    return f"{head}::{escape_data(visible_block(message))}"
+
+
+def render(run: AuditRun, options: RenderOptions) -> str:
+    lang = options.lang
+    lines: list[str] = []
+    for report in run.reports:
+        lines += plan_commands(report, lang)
+    for error in run.errors:
+        if error.severity == "error":
+            lines.append(diagnostic_command(error, f"herstelcheck: {t('not_read', lang)}"))
+    for report in run.reports:
+        lines.append(plan_line(report, lang))
+    if not run.reports and not run.errors:
+        lines.append(f"herstelcheck: {t('no_plans', lang)}")
+    return ci.without_surrogates("\n".join(lines)) + "\n"
+
+
+def plan_commands(report: PlanReport, lang: str) -> list[str]:
+    lines = []
+    for item in report.items:
+        if item.status in (Status.PARTIAL, Status.MISSING):
+            lines += [finding(report, item, result, lang) for result in item.failed]
+        if item.waiver is not None:
+            lines.append(waiver_notice(report, item, lang))
+    lines += [diagnostic_command(d, "herstelcheck") for d in report.warnings]
+    return lines
+
+
+def item_title(item: ItemResult, lang: str) -> str:
+    status = t(item.status.value, lang)
+    return f"{t('item', lang)} {item.item.id} ({status}): {item.item.title.get(lang)}"
+
+
+def finding(report: PlanReport, item: ItemResult, result: CriterionResult, lang: str) -> str:
+    message = (
+        f"{result.message(lang)} [{result.criterion.id}]\n"
+        f"{t('advice', lang)}: {result.advice(lang)}"
+    )
+    return command(
+        ci.level(item),
+        message,
+        file=report.file,
+        line=result.line,
+        column=result.column,
+        title=item_title(item, lang),
+    )
+
+
+def waiver_notice(report: PlanReport, item: ItemResult, lang: str) -> str:
+    waiver = item.waiver
+    assert waiver is not None
+    message = waiver.reason or t("waived", lang)
+    if waiver.until is not None:
+        key = "waiver_expired" if waiver.expired else "waiver_until"
+        message += f"\n{t(key, lang, date=waiver.until.text)}"
+    return command(
+        "notice",
+        message,
+        file=report.file,
+        line=waiver.line,
+        title=f"{t('waivers', lang)}: {item_title(item, lang)}",
+    )
+
+
+def diagnostic_command(diagnostic: Diagnostic, title: str) -> str:
+    return command(
+        diagnostic.severity,
+        diagnostic.message,
+        file=diagnostic.file,
+        line=diagnostic.line or None,
+        column=diagnostic.column or None,
+        title=title,
+    )
+
+
+def plan_line(report: PlanReport, lang: str) -> str:
+    """A plain line (never a command: it starts with `herstelcheck:`)."""
+    counts = {status.value: report.count(status) for status in Status}
+    summary = t(
+        "summary", lang, total=len(report.items), score=number(report.score, lang), **counts
+    )
+    name = visible(report.plan.gemeente or "")
+    return f"herstelcheck: {visible(report.file)} ({name}): {summary}"
+
+
+# --- the job summary ------------------------------------------------------------------
+
+
+def step_summary(run: AuditRun, lang: str) -> str:
+    """Markdown for `$GITHUB_STEP_SUMMARY`; every text from a plan is escaped."""
+    items = run.checklist.items
+    lines = [f"### herstelcheck: {md(run.checklist.name)}"]
+    if run.reports:
+        head = [t("gemeente", lang), t("file", lang), t("score", lang)]
+        head += [str(item.id) for item in items]
+        lines += ["", "| " + " | ".join(md(cell) for cell in head) + " |"]
+        lines.append("| --- | --- | ---: |" + " :-: |" * len(items))
+        for report in run.reports:
+            cells = [md(report.plan.gemeente or ""), md(report.file), number(report.score, lang)]
+            cells += [SYMBOLS[item.status] for item in report.items]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+        lines.append(" · ".join(f"{SYMBOLS[s]} {t(s.value, lang)}" for s in Status))
+    waivers = [(r, i) for r in run.reports for i in r.items if i.status is Status.WAIVED]
+    if waivers:
+        lines += ["", f"**{md(t('waivers', lang))}**", ""]
+        for report, item in waivers:
+            reason = item.waiver.reason if item.waiver is not None else ""
+            where = f"{report.plan.gemeente} ({report.file})"
+            what = f"{t('item', lang)} {item.item.id} ({item.item.title.get(lang)})"
+            lines.append(f"- {md(where)}, {md(what)}: {md(reason)}")
+    errors = [d for d in run.errors if d.severity == "error"]
+    if errors:
+        lines += ["", f"**{md(t('not_read', lang))}**", ""]
+        lines += [f"- {md(f'{d.file}:{d.line}:{d.column}')}: {md(d.message)}" for d in errors]
+    if not run.reports and not errors:
+        lines += ["", md(t("no_plans", lang))]
+    return "\n".join(lines) + "\n\n"
+
+
+def write_step_summary(run: AuditRun, options: RenderOptions, path: str) -> str | None:
+    """Append the job summary to `path`, as GitHub asks; a problem is returned, not raised."""
+    try:
+        with open(path, "a", encoding="utf-8", errors="replace", newline="\n") as stream:
+            stream.write(step_summary(run, options.lang))
+    except OSError as exc:
+        return f"cannot write the job summary to '{path}': {exc.strerror or exc}"
+    return None

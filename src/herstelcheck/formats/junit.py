@@ -1,0 +1,197 @@
+"""The JUnit XML report, for GitLab, Jenkins and other CI systems that show test results.
+
+- ``<testsuites>`` holds one ``<testsuite>`` per plan: its name is the plan file, its
+  timestamp the date of the audit, its properties the municipality, title and score.
+- Each suite has a ``<testcase>`` for every item of the checklist, always all of them,
+  named ``01 Organiseer herstel ...`` with classname ``herstelcheck.<gemeente>`` (with
+  the plan file's stem added when two plans of the run have the same gemeente).
+- An item that is not met (partial or missing) has a ``<failure>``: the status and the
+  score in its message, and each failed criterion with its line and advice in its text.
+- A waived item is ``<skipped>``, with the justification as its message.
+- A plan that could not be read is a suite with one testcase holding an ``<error>``
+  with every error of that file, each with its line and column.
+- Warnings about a plan that could be read are in its suite's ``<system-err>``.
+
+The XML is built with ElementTree, which escapes markup; on top of that, characters
+that XML 1.0 does not allow (most C0 controls, surrogates, U+FFFE and U+FFFF) and other
+control characters are replaced by visible stand-ins, so the file always parses.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import PurePath
+
+from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
+from herstelcheck.errors import Diagnostic
+from herstelcheck.formats import RenderOptions
+from herstelcheck.i18n import number, t
+from herstelcheck.textsafe import visible, visible_block
+
+DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""What XML 1.0 forbids that `visible` leaves: surrogates and the two non-characters."""
+
+
+def text(value: str) -> str:
+    """Text for an element: line breaks kept, everything else made safe for XML 1.0."""
+    return _NOT_XML.sub("\ufffd", visible_block(value))
+
+
+def attr(value: str) -> str:
+    """Text for an attribute: one line, made safe for XML 1.0."""
+    return _NOT_XML.sub("\ufffd", visible(value))
+
+
+def render(run: AuditRun, options: RenderOptions) -> str:
+    root = document(run, options.lang)
+    ET.indent(root)
+    return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def document(run: AuditRun, lang: str) -> ET.Element:
+    root = ET.Element("testsuites", name="herstelcheck")
+    classes = class_names(run.reports)
+    timestamp = f"{run.today.isoformat()}T00:00:00"
+    for report in run.reports:
+        root.append(plan_suite(run, report, classes[report.file], timestamp, lang))
+    for file, errors in errors_by_file(run.errors).items():
+        root.append(error_suite(file, errors, timestamp, lang))
+    for name in ("tests", "failures", "errors"):
+        root.set(name, str(sum(int(suite.get(name, "0")) for suite in root)))
+    return root
+
+
+def class_names(reports: tuple[PlanReport, ...]) -> dict[str, str]:
+    """Plan file -> `herstelcheck.<gemeente>`, unique within the run."""
+    counts = Counter(report.plan.gemeente for report in reports)
+    names = {}
+    for report in reports:
+        name = report.plan.gemeente or PurePath(report.file).stem
+        if counts[report.plan.gemeente] > 1 or not report.plan.gemeente:
+            name = f"{name} ({PurePath(report.file).name})"
+        names[report.file] = class_name(name)
+    return names
+
+
+def class_name(name: str) -> str:
+    """`herstelcheck.<name>`, with dots in the name replaced so that it stays one class."""
+    return "herstelcheck." + attr(name).replace(".", "_")
+
+
+def errors_by_file(errors: tuple[Diagnostic, ...]) -> dict[str, list[Diagnostic]]:
+    grouped: dict[str, list[Diagnostic]] = {}
+    for error in errors:
+        if error.severity == "error":
+            grouped.setdefault(error.file, []).append(error)
+    return grouped
+
+
+def plan_suite(
+    run: AuditRun, report: PlanReport, classname: str, timestamp: str, lang: str
+) -> ET.Element:
+    failures = sum(1 for item in report.items if item.status in (Status.PARTIAL, Status.MISSING))
+    suite = ET.Element(
+        "testsuite",
+        name=attr(report.file),
+        tests=str(len(report.items)),
+        failures=str(failures),
+        errors="0",
+        skipped=str(report.count(Status.WAIVED)),
+        timestamp=timestamp,
+        file=attr(report.file),
+    )
+    properties = ET.SubElement(suite, "properties")
+    plan = report.plan
+    values = {
+        "gemeente": plan.gemeente,
+        "titel": plan.titel,
+        "versie": plan.versie,
+        "vastgesteld": plan.vastgesteld.text if plan.vastgesteld else None,
+        "score": f"{report.score:.1f}",
+        "checklist": run.checklist.name,
+        "checklist.version": run.checklist.version,
+        "date": run.today.isoformat(),
+    }
+    for name, value in values.items():
+        if value:
+            ET.SubElement(properties, "property", name=name, value=attr(value))
+    for item in report.items:
+        suite.append(testcase(report, item, classname, lang))
+    if report.warnings:
+        err = ET.SubElement(suite, "system-err")
+        err.text = text("\n".join(d.format() for d in report.warnings)) + "\n"
+    return suite
+
+
+def testcase(report: PlanReport, item: ItemResult, classname: str, lang: str) -> ET.Element:
+    title = item.item.title.get(lang)
+    case = ET.Element("testcase", name=attr(f"{item.item.id:02d} {title}"), classname=classname)
+    if item.status is Status.WAIVED:
+        case.append(skipped(report, item, lang))
+    elif item.status in (Status.PARTIAL, Status.MISSING):
+        case.append(failure(report, item, lang))
+    return case
+
+
+def failure(report: PlanReport, item: ItemResult, lang: str) -> ET.Element:
+    applicable = [c for c in item.criteria if c.passed is not None]
+    message = t(
+        "item_failed",
+        lang,
+        status=t(item.status.value, lang),
+        score=number(item.score, lang),
+        failed=len(item.failed),
+        applicable=len(applicable),
+    )
+    lines = []
+    for result in item.failed:
+        place = report.file if result.line is None else f"{report.file}:{result.line}"
+        if result.line is not None and result.column is not None:
+            place += f":{result.column}"
+        lines.append(f"{visible(place)}: {visible(result.message(lang))} [{result.criterion.id}]")
+        lines.append(f"    {t('advice', lang)}: {visible(result.advice(lang))}")
+    waiver = item.waiver
+    if waiver is not None and waiver.expired and waiver.until is not None:
+        note = t("waiver_expired", lang, date=visible(waiver.until.text))
+        lines.append(f"{t('waivers', lang)}: {note}: {visible(waiver.reason)}")
+    element = ET.Element("failure", message=attr(message), type=item.status.value)
+    element.text = text("\n".join(lines)) + "\n"
+    return element
+
+
+def skipped(report: PlanReport, item: ItemResult, lang: str) -> ET.Element:
+    waiver = item.waiver
+    reason = waiver.reason if waiver is not None else ""
+    element = ET.Element("skipped", message=attr(reason or t("waived", lang)), type="waived")
+    lines = [reason] if reason else []
+    if waiver is not None and waiver.until is not None:
+        lines.append(t("waiver_until", lang, date=waiver.until.text))
+    if waiver is not None and waiver.line is not None:
+        lines.append(f"{report.file}:{waiver.line}")
+    element.text = text("\n".join(lines)) + "\n"
+    return element
+
+
+def error_suite(file: str, errors: list[Diagnostic], timestamp: str, lang: str) -> ET.Element:
+    suite = ET.Element(
+        "testsuite",
+        name=attr(file),
+        tests="1",
+        failures="0",
+        errors="1",
+        skipped="0",
+        timestamp=timestamp,
+        file=attr(file),
+    )
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        name=t("read_plan", lang),
+        classname=class_name(PurePath(file).stem or file),
+    )
+    element = ET.SubElement(case, "error", message=attr(errors[0].message), type="plan-error")
+    element.text = text("\n".join(d.format() for d in errors)) + "\n"
+    return suite

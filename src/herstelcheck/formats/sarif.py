@@ -1,0 +1,293 @@
+"""The SARIF 2.1.0 report, for GitHub code scanning and other SARIF viewers.
+
+One log with one run:
+
+- ``tool.driver.rules``: one rule per criterion of the checklist, in checklist order.
+  Its id is the criterion id (``trekker.vrijgemaakt``); it has the criterion's title,
+  the item's explanation, the advice as help, and the item in its properties.
+- ``results``: one result per failed criterion of each plan, at the line and column of
+  the criterion's place in the plan (line 1 where the plan has no place for it). The
+  plan file is a URI relative to the current folder, with ``uriBaseId`` ``%SRCROOT%``
+  (a plan outside that folder gets an absolute ``file:`` URI). ``results`` is present,
+  and empty, when nothing failed.
+- Level: a criterion failed in a **missing** item is an ``error``, in a **partial** item
+  a ``warning``.
+- A **waived** item's failed criteria are results too, with the level the item would
+  have had, each with a suppression of kind ``inSource`` (the waiver is written in the
+  plan itself, under ``uitzonderingen``), status ``accepted``, the justification, and the
+  waiver's place. Viewers list them as suppressed; no waiver is hidden.
+- ``invocations[0]``: ``executionSuccessful`` is false when a plan could not be read;
+  each error is a ``toolExecutionNotifications`` entry at its place in the file, and so
+  is each warning about a plan that could be read.
+
+Text from the plan and the checklist is plain text with its control characters made
+visible; the one Markdown field (``help.markdown``) escapes it for Markdown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from herstelcheck import __version__
+from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
+from herstelcheck.checklist import Checklist, Criterion, Item
+from herstelcheck.errors import Diagnostic
+from herstelcheck.formats import RenderOptions, ci
+from herstelcheck.formats.json import dumps
+from herstelcheck.formats.mdescape import escape as md
+from herstelcheck.i18n import t
+from herstelcheck.textsafe import has_unsafe, visible
+
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+SRCROOT = "%SRCROOT%"
+README_RULES = f"{ci.INFORMATION_URI}#what-it-checks"
+"""The help of every rule when the checklist gives no web address of its own."""
+PLAN_ERROR = "plan-error"
+PLAN_WARNING = "plan-warning"
+
+
+def render(run: AuditRun, options: RenderOptions) -> str:
+    return ci.without_surrogates(dumps(document(run, options.lang))) + "\n"
+
+
+def document(run: AuditRun, lang: str, cwd: Path | None = None) -> dict[str, Any]:
+    """The SARIF log of the run; file URIs are relative to `cwd` (the current folder)."""
+    base = cwd or Path.cwd()
+    rules = rule_index(run.checklist)
+    results = [
+        result for report in run.reports for result in plan_results(report, rules, lang, base)
+    ]
+    notifications = [notification(d, base) for d in run.errors if d.severity == "error"]
+    notifications += [notification(d, base) for report in run.reports for d in report.warnings]
+    root = base.as_uri()
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": driver(run.checklist, lang)},
+                "invocations": [
+                    {
+                        "executionSuccessful": not any(d.severity == "error" for d in run.errors),
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "originalUriBaseIds": {
+                    SRCROOT: {"uri": root if root.endswith("/") else root + "/"}
+                },
+                "language": lang,
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {
+                    "checklist": {
+                        "name": visible(run.checklist.name),
+                        "version": visible(run.checklist.version),
+                    },
+                    "date": run.today.isoformat(),
+                    "plans": [plan_summary(report) for report in run.reports],
+                },
+            }
+        ],
+    }
+
+
+# --- the rules ------------------------------------------------------------------------
+
+
+def rule_index(checklist: Checklist) -> dict[str, int]:
+    """Criterion id -> the index of its rule in `tool.driver.rules`."""
+    ids = [criterion.id for item in checklist.items for criterion in item.criteria]
+    return {criterion_id: index for index, criterion_id in enumerate(ids)}
+
+
+def driver(checklist: Checklist, lang: str) -> dict[str, Any]:
+    return {
+        "name": "herstelcheck",
+        "fullName": f"herstelcheck {__version__}: {visible(checklist.name)}",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "informationUri": ci.INFORMATION_URI,
+        "rules": [
+            rule(item, criterion, checklist, lang)
+            for item in checklist.items
+            for criterion in item.criteria
+        ],
+        "notifications": [
+            {
+                "id": PLAN_ERROR,
+                "name": "PlanError",
+                "shortDescription": {"text": "A plan that could not be read"},
+            },
+            {
+                "id": PLAN_WARNING,
+                "name": "PlanWarning",
+                "shortDescription": {"text": "A problem in a plan that could be read"},
+            },
+        ],
+    }
+
+
+def rule(item: Item, criterion: Criterion, checklist: Checklist, lang: str) -> dict[str, Any]:
+    title = visible(criterion.title.get(lang))
+    item_title = visible(item.title.get(lang))
+    explanation = visible(item.explanation.get(lang))
+    advice = visible(criterion.advice.get(lang))
+    item_word = t("item", lang)
+    return {
+        "id": visible(criterion.id),
+        "name": rule_name(criterion.id),
+        "shortDescription": {"text": title},
+        "fullDescription": {
+            "text": " ".join(
+                part
+                for part in (f"{title}.", f"{item_word} {item.id}: {item_title}.", explanation)
+                if part
+            )
+        },
+        "help": {
+            "text": advice,
+            "markdown": f"**{md(t('advice', lang))}:** {md(advice)}\n\n"
+            f"*{md(f'{item_word} {item.id}: {item_title}')}*"
+            + (f"\n\n{md(explanation)}" if explanation else ""),
+        },
+        "helpUri": help_uri(checklist),
+        "properties": {
+            "item": item.id,
+            "itemSlug": visible(item.slug),
+            "itemTitle": item_title,
+            "weight": criterion.weight,
+            "tags": ["herstelcheck", f"item-{item.id}", visible(item.slug)],
+        },
+    }
+
+
+def rule_name(criterion_id: str) -> str:
+    """`trekker.ambtelijk-vrijgemaakt` -> `TrekkerAmbtelijkVrijgemaakt`."""
+    words = re.split(r"[^0-9A-Za-z]+", criterion_id)
+    return "".join(word[:1].upper() + word[1:] for word in words if word) or "Criterion"
+
+
+def help_uri(checklist: Checklist) -> str:
+    """The checklist's own web address when it has a plain http(s) one, else the README."""
+    url = checklist.url.strip()
+    if url and not has_unsafe(url) and " " not in url:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            return url
+    return README_RULES
+
+
+# --- the results ----------------------------------------------------------------------
+
+
+def plan_results(
+    report: PlanReport, rules: dict[str, int], lang: str, base: Path
+) -> list[dict[str, Any]]:
+    results = []
+    for item in report.items:
+        if item.status in (Status.MISSING, Status.PARTIAL, Status.WAIVED):
+            for failed in item.failed:
+                results.append(result(report, item, failed, rules, lang, base))
+    return results
+
+
+def result(
+    report: PlanReport,
+    item: ItemResult,
+    failed: CriterionResult,
+    rules: dict[str, int],
+    lang: str,
+    base: Path,
+) -> dict[str, Any]:
+    criterion_id = failed.criterion.id
+    artifact = artifact_location(report.file, base)
+    message = f"{visible(failed.message(lang))} {t('advice', lang)}: {visible(failed.advice(lang))}"
+    data: dict[str, Any] = {
+        "ruleId": visible(criterion_id),
+        "ruleIndex": rules[criterion_id],
+        "level": ci.level(item),
+        "message": {"text": message},
+        "locations": [{"physicalLocation": physical(artifact, failed.line, failed.column)}],
+        "partialFingerprints": {
+            "herstelcheckCriterion/v1": fingerprint(artifact, criterion_id),
+        },
+        "properties": {
+            "item": item.item.id,
+            "itemStatus": item.status.value,
+            "gemeente": visible(report.plan.gemeente or ""),
+        },
+    }
+    waiver = item.waiver
+    if waiver is not None and item.status is Status.WAIVED:
+        suppression: dict[str, Any] = {
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": visible(waiver.reason) or t("waived", lang),
+        }
+        if waiver.line is not None:
+            suppression["location"] = {"physicalLocation": physical(artifact, waiver.line, None)}
+        data["suppressions"] = [suppression]
+    elif waiver is not None:  # expired: it no longer counts, but is not hidden either
+        data["properties"]["expiredWaiver"] = {
+            "reason": visible(waiver.reason),
+            "until": visible(waiver.until.text) if waiver.until else None,
+        }
+    return data
+
+
+def plan_summary(report: PlanReport) -> dict[str, Any]:
+    return {
+        "file": visible(report.file),
+        "gemeente": visible(report.plan.gemeente or ""),
+        "titel": visible(report.plan.titel or ""),
+        "score": report.score,
+        "items": {str(item.item.id): item.status.value for item in report.items},
+    }
+
+
+def notification(diagnostic: Diagnostic, base: Path) -> dict[str, Any]:
+    artifact = artifact_location(diagnostic.file, base)
+    return {
+        "level": diagnostic.severity,
+        "message": {"text": visible(diagnostic.message)},
+        "descriptor": {"id": PLAN_ERROR if diagnostic.severity == "error" else PLAN_WARNING},
+        "locations": [
+            {"physicalLocation": physical(artifact, diagnostic.line or None, diagnostic.column)}
+        ],
+    }
+
+
+# --- locations ------------------------------------------------------------------------
+
+
+def artifact_location(file: str, base: Path) -> dict[str, Any]:
+    """The plan as a URI relative to %SRCROOT% (the current folder), an absolute `file:`
+    URI when it lies outside that folder, or a description alone for standard input."""
+    if file == ci.STDIN_NAME:
+        return {"description": {"text": "standard input"}}
+    relative = ci.relative_path(file, base)
+    if relative is not None:
+        # the file name's own bytes, percent-encoded (a name that is not UTF-8 included)
+        return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": ci.absolute_path(file, base).as_uri()}
+
+
+def physical(artifact: dict[str, Any], line: int | None, column: int | None) -> dict[str, Any]:
+    """A physical location; line 1 where there is no line, column 1 where there is none."""
+    return {
+        "artifactLocation": artifact,
+        "region": {"startLine": line or 1, "startColumn": (column or 1) if line else 1},
+    }
+
+
+def fingerprint(artifact: dict[str, Any], criterion_id: str) -> str:
+    """Stable across runs and line moves: the same criterion in the same plan file."""
+    where = artifact.get("uri", "")
+    return hashlib.sha256(f"{where}\0{criterion_id}".encode()).hexdigest()[:32]

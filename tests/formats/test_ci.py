@@ -1,0 +1,110 @@
+"""What the CI formats share: the level of a finding, paths relative to the current
+folder, and that none of them is imported before it is used."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT
+from herstelcheck import checklist as checklist_module
+from herstelcheck.audit import ItemResult, Status
+from herstelcheck.formats import FORMAT_MODULES, OutputFormat, renderer
+from herstelcheck.formats.ci import level, relative_path, unwaived_status
+
+
+def item(status: Status, *passed: bool | None) -> ItemResult:
+    from herstelcheck.audit import CriterionResult
+
+    first = checklist_module.load().items[0]
+    results = tuple(
+        CriterionResult(criterion, p, None, None)
+        for criterion, p in zip(first.criteria, passed, strict=False)
+    )
+    return ItemResult(first, status, 0.0, results)
+
+
+@pytest.mark.parametrize(
+    ("status", "passed", "expected"),
+    [
+        (Status.MISSING, (False, False, None), "error"),
+        (Status.PARTIAL, (True, False, None), "warning"),
+        (Status.WAIVED, (False, False, None), "error"),
+        (Status.WAIVED, (True, False, None), "warning"),
+    ],
+)
+def test_level_of_a_finding(status, passed, expected):
+    assert level(item(status, *passed)) == expected
+
+
+def test_unwaived_status_ignores_the_waiver():
+    assert unwaived_status(item(Status.WAIVED, True, True)) is Status.MET
+    assert unwaived_status(item(Status.PARTIAL, True, False)) is Status.PARTIAL
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        ("plan.yaml", "plan.yaml"),
+        ("./plannen/../plannen/a b.yaml", "plannen/a b.yaml"),
+        ("/base/x/plan.yaml", "x/plan.yaml"),
+        ("../elders/plan.yaml", None),
+        ("/elders/plan.yaml", None),
+        ("<stdin>", None),
+    ],
+)
+def test_relative_path(file, expected):
+    assert relative_path(file, Path("/base")) == expected
+
+
+def test_every_format_has_a_module_with_render():
+    assert set(FORMAT_MODULES) == set(OutputFormat)
+    for fmt in (OutputFormat.SARIF, OutputFormat.JUNIT, OutputFormat.GITHUB):
+        assert callable(renderer(fmt))
+
+
+def test_the_ci_formats_are_imported_only_when_used():
+    """A JSON audit loads neither the CI formats nor an XML library; a JUnit one does."""
+    script = (
+        "import sys\n"
+        "from herstelcheck.cli import main\n"
+        "try:\n"
+        "    main(['audit', '-f', sys.argv[1], sys.argv[2]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "names = ('xml.etree.ElementTree', 'herstelcheck.formats.sarif',\n"
+        "         'herstelcheck.formats.junit', 'herstelcheck.formats.github')\n"
+        "print(' '.join(name for name in names if name in sys.modules), file=sys.stderr)\n"
+    )
+
+    def loaded(fmt: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, fmt, str(EXAMPLES / "zeeveen.yaml")],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        return done.stderr.strip()
+
+    assert loaded("json") == ""
+    assert loaded("junit") == "xml.etree.ElementTree herstelcheck.formats.junit"
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_a_file_name_that_is_not_utf8_is_reported(cli, tmp_path, monkeypatch, fmt):
+    try:
+        (tmp_path / os.fsdecode(b"plan\xff.yaml")).write_bytes(b"gemeente: X\ntitel: Y\n")
+    except (OSError, UnicodeError):  # pragma: no cover - file systems that insist on UTF-8
+        pytest.skip("the file system does not allow a file name that is not UTF-8")
+    monkeypatch.chdir(tmp_path)
+    target = tmp_path / "report.out"
+    result = cli("audit", ".", "-f", fmt, "-o", str(target))
+    assert (result.exit_code, result.stdout) == (0, ""), result
+    text = target.read_text(encoding="utf-8")
+    expected = {"sarif": '"uri": "plan%FF.yaml"', "junit": 'plan\ufffd.yaml" tests="10"'}
+    assert expected.get(fmt, "file=plan\ufffd.yaml,line=1") in text
