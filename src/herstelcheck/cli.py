@@ -344,12 +344,12 @@ def audit(
             "no plans to audit: name a PATH (a plan file or a folder of plans), "
             "or set 'paths' in .herstelcheck.yaml"
         )
+    # the plans inside folders too: no report may overwrite a plan
+    inputs = [*settings.paths, *runner.collect(settings.paths).files]
     try:
         if output is not None:
-            check_target(str(output), settings.paths)
-        reports.check_targets(
-            settings.reports, str(output) if output is not None else None, settings.paths
-        )
+            check_target(str(output), inputs)
+        reports.check_targets(settings.reports, str(output) if output is not None else None, inputs)
     except UsageError as exc:
         fail(str(exc))
     checklist = load_checklist(Path(settings.checklist) if settings.checklist else None)
