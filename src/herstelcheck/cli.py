@@ -344,8 +344,9 @@ def audit(
             "no plans to audit: name a PATH (a plan file or a folder of plans), "
             "or set 'paths' in .herstelcheck.yaml"
         )
-    # the plans inside folders too: no report may overwrite a plan
-    inputs = [*settings.paths, *runner.collect(settings.paths).files]
+    inputs: list[str] = []
+    if output is not None or settings.reports:  # the plans inside folders too
+        inputs = [*settings.paths, *runner.collect(settings.paths).files]
     try:
         if output is not None:
             check_target(str(output), inputs)
