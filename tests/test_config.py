@@ -456,3 +456,11 @@ def test_config_text_is_shown_safely(project, cli):
     assert result.exit_code == 2, result
     assert "\x1b" not in result.stderr
     assert "␛[31mrood" in result.stderr
+
+
+def test_find_in_a_removed_folder(tmp_path, monkeypatch):
+    gone = tmp_path / "weg"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert config.find() is None

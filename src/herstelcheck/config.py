@@ -85,9 +85,12 @@ class Settings:
 
 def find(start: Path | None = None) -> Path | None:
     """The configuration file that applies in `start` (the current folder by default)."""
-    folder = Path(start or Path.cwd()).absolute()
+    try:
+        folder = Path(start or Path.cwd()).absolute()
+    except OSError:  # the current folder was removed
+        return None
     for current in (folder, *folder.parents):
-        found = [current / name for name in FILE_NAMES if (current / name).is_file()]
+        found = [current / name for name in FILE_NAMES if _is_file(current / name)]
         if len(found) > 1:
             names = " and ".join(f"'{shown(path)}'" for path in found)
             raise ConfigError(
@@ -103,9 +106,16 @@ def find(start: Path | None = None) -> Path | None:
             )
         if found:
             return found[0]
-        if any((current / marker).exists() for marker in REPOSITORY_MARKERS):
+        if any(os.path.lexists(current / marker) for marker in REPOSITORY_MARKERS):
             return None
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder we may not look into: no configuration for us there
+        return False
 
 
 def shown(path: Path | str) -> str:
