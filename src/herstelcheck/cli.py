@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
@@ -21,7 +22,9 @@ from herstelcheck.formats import OutputFormat
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
-    from herstelcheck.checklist import Checklist
+    from herstelcheck.checklist import Checklist, Item
+    from herstelcheck.config import Config
+    from herstelcheck.require import Requirement
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
@@ -148,21 +151,71 @@ def load_checklist(path: Path | None) -> Checklist:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-def exit_code(run: AuditRun, fail_under: float | None) -> int:
-    """2 when a plan could not be read, 1 when one scored under `fail_under`, else 0."""
+def exit_code(run: AuditRun, fail_under: float | None, required: Sequence[Item] = ()) -> int:
+    """2 when a plan could not be read; else 1 when one scored under `fail_under` or
+    does not meet a required item; else 0."""
+    from herstelcheck.require import unmet
+
     if run.errors:
         return EXIT_ERROR
     if fail_under is not None and any(r.score < fail_under for r in run.reports):
         return EXIT_FAIL
+    if unmet(run, required):
+        return EXIT_FAIL
     return EXIT_OK
+
+
+def load_config(path: Path | None, ignore: bool) -> Config | None:
+    """The configuration file: `--config FILE`, else the one found from the current
+    folder up; None with `--no-config` or when there is none."""
+    from herstelcheck import config
+
+    if ignore:
+        if path is not None:
+            fail("--config and --no-config cannot be used together")
+        return None
+    try:
+        found = path if path is not None else config.find()
+        return config.load(found) if found is not None else None
+    except HerstelcheckError as exc:
+        for diagnostic in exc.diagnostics:
+            report_diagnostic(diagnostic)
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def resolve_required(requirements: Sequence[Requirement], checklist: Checklist) -> tuple[Item, ...]:
+    """The required items in the checklist; a name it does not have is an error (exit 2)."""
+    from herstelcheck.require import COMMAND_LINE, resolve
+
+    items, problems = resolve(requirements, checklist)
+    for requirement, message in problems:
+        if requirement.source == COMMAND_LINE:
+            from herstelcheck.textsafe import visible
+
+            print(f"herstelcheck: error: --require: {visible(message)}", file=sys.stderr)
+        else:
+            report_diagnostic(
+                Diagnostic(
+                    requirement.source,
+                    requirement.line,
+                    requirement.column,
+                    "error",
+                    f"'require': {message}",
+                )
+            )
+    if problems:
+        raise typer.Exit(EXIT_ERROR)
+    return items
 
 
 # --- audit ---------------------------------------------------------------------------
 
 PathsArg = Annotated[
-    list[str],
+    Optional[list[str]],
     typer.Argument(
-        help="Plan files, folders (every *.yaml and *.yml below them) or - for standard input.",
+        help="Plan files, folders (every *.yaml and *.yml below them) or - for standard input; "
+        "default: the 'paths' of the configuration file.",
+        metavar="PATH",
         show_default=False,
     ),
 ]
@@ -170,11 +223,17 @@ PathsArg = Annotated[
 
 @app.command()
 def audit(
-    paths: PathsArg,
+    paths: PathsArg = None,
     format: Annotated[
-        OutputFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="Format of the report."),
-    ] = OutputFormat.TERMINAL,
+        Optional[OutputFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="Format of the report (default: terminal).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[Path],
         typer.Option(
@@ -185,9 +244,25 @@ def audit(
             dir_okay=True,
         ),
     ] = None,
+    report: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--report",
+            metavar="FORMAT=FILE",
+            help="Also write the report in FORMAT to FILE (atomically), from the same run; "
+            "repeatable, e.g. --report json=audit.json.",
+            show_default=False,
+        ),
+    ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the report.")
-    ] = Lang.nl,
+        Optional[Lang],
+        typer.Option(
+            "--lang",
+            case_sensitive=False,
+            help="Language of the report (default: nl).",
+            show_default=False,
+        ),
+    ] = None,
     checklist_file: Annotated[
         Optional[Path],
         typer.Option(
@@ -206,6 +281,28 @@ def audit(
             help="Exit 1 when any plan scores below SCORE (0-100).",
         ),
     ] = None,
+    require_items: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--require",
+            metavar="ITEM",
+            help="Exit 1 when a plan does not meet ITEM (a number or slug; an active "
+            "waiver counts as met); repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    config_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Read settings from FILE instead of the .herstelcheck.yaml found from "
+            "the current folder up.",
+        ),
+    ] = None,
+    no_config: Annotated[
+        bool, typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.")
+    ] = False,
     date: Annotated[
         Optional[str],
         typer.Option(
@@ -218,32 +315,63 @@ def audit(
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
-    Exit codes: 0 all plans audited, 1 a plan scored under --fail-under,
-    2 a usage error or a plan or checklist that could not be read.
+    Settings come from the command line, then .herstelcheck.yaml, then the defaults.
+
+    Exit codes: 0 all plans audited, 1 a plan scored under --fail-under or does not
+    meet a required item, 2 a usage error or a plan, checklist or configuration file
+    that could not be read.
     """
-    from herstelcheck import formats, runner
+    from herstelcheck import config, formats, progress, reports, require, runner
     from herstelcheck.output import check_target
 
     today = audit_date(date)
-    if output is not None:
-        try:
-            check_target(str(output), paths)
-        except UsageError as exc:
-            fail(str(exc))
-    checklist = load_checklist(checklist_file)
-    run = runner.run(paths, checklist, today=today, sink=report_diagnostic)
-    color = output is None and format is OutputFormat.TERMINAL and stdout_color()
+    try:
+        specs = [reports.parse_spec(spec) for spec in report or ()]
+    except UsageError as exc:
+        fail(str(exc))
+    settings = config.merge(
+        load_config(config_file, no_config),
+        paths=paths or (),
+        format=format,
+        lang=lang.value if lang is not None else None,
+        checklist=str(checklist_file) if checklist_file is not None else None,
+        fail_under=fail_under,
+        require=require_items or (),
+        reports=specs,
+    )
+    if not settings.paths:
+        fail(
+            "no plans to audit: name a PATH (a plan file or a folder of plans), "
+            "or set 'paths' in .herstelcheck.yaml"
+        )
+    inputs: list[str] = []
+    if output is not None or settings.reports:  # the plans inside folders too
+        inputs = [*settings.paths, *runner.collect(settings.paths).files]
+    try:
+        if output is not None:
+            check_target(str(output), inputs)
+        reports.check_targets(settings.reports, str(output) if output is not None else None, inputs)
+    except UsageError as exc:
+        fail(str(exc))
+    checklist = load_checklist(Path(settings.checklist) if settings.checklist else None)
+    required = resolve_required(settings.require, checklist)
+    run = runner.run(
+        settings.paths, checklist, today=today, sink=report_diagnostic, track=progress.track
+    )
+    fmt = settings.format
+    color = output is None and fmt is OutputFormat.TERMINAL and stdout_color()
     width = None
     if output is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
-    options = formats.RenderOptions(lang=lang.value, color=color, width=width)
-    text = formats.renderer(format)(run, options)
+    options = formats.RenderOptions(lang=settings.lang, color=color, width=width)
+    text = formats.renderer(fmt)(run, options)
     try:
+        reports.write_reports(run, settings.reports, reports.file_options(options))
         write_output(text, output)
     except UsageError as exc:
         fail(str(exc))
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if format is OutputFormat.GITHUB and summary_file:
+    if fmt is OutputFormat.GITHUB and summary_file:
         from herstelcheck.formats import github
 
         problem = github.write_step_summary(run, options, summary_file)
@@ -251,7 +379,9 @@ def audit(
             from herstelcheck.textsafe import visible
 
             print(f"herstelcheck: warning: {visible(problem)}", file=sys.stderr)
-    raise typer.Exit(exit_code(run, fail_under))
+    for miss in require.unmet(run, required):
+        report_diagnostic(miss.diagnostic())
+    raise typer.Exit(exit_code(run, settings.fail_under, required))
 
 
 # --- entry point ---------------------------------------------------------------------

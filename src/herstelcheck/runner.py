@@ -24,7 +24,7 @@ CONFIG_NAMES = (
     ".pre-commit-config.yaml",
     ".pre-commit-hooks.yaml",
 )
-"""YAML files in a folder that are never plans."""
+"""YAML files that are never plans: skipped in a folder, and when named directly."""
 
 DiagnosticSink = Callable[[Diagnostic], None]
 
@@ -64,6 +64,8 @@ def collect(paths: Iterable[str]) -> Collected:
                 )
             for plan in plans:
                 add(plan)
+        elif Path(raw).name in CONFIG_NAMES:
+            continue  # named directly, as pre-commit does: still never a plan
         else:
             add(raw)
     return found
@@ -117,12 +119,13 @@ def run(
     today: dt.date,
     sink: DiagnosticSink,
     on_report: Callable[[PlanReport], None] | None = None,
+    track: Callable[[list[str]], Iterable[str]] | None = None,
 ) -> AuditRun:
-    """Find and audit every plan under `paths`."""
+    """Find and audit every plan under `paths`; `track`, when given, wraps the list of
+    plan files to follow the progress (see `progress.track`)."""
     found = collect(paths)
     for diagnostic in found.errors:
         sink(diagnostic)
-    reports, errors = audit_files(
-        found.files, checklist, today=today, sink=sink, on_report=on_report
-    )
+    files = track(found.files) if track is not None else found.files
+    reports, errors = audit_files(files, checklist, today=today, sink=sink, on_report=on_report)
     return AuditRun(checklist, tuple(reports), tuple(found.errors + errors), today)

@@ -197,7 +197,11 @@ def closing_line(report: PlanReport, lang: str) -> Text:
 
 
 def summary_table(run: AuditRun, lang: str, ascii_only: bool) -> Table:
-    """One row per plan: the municipality, the file, each item's symbol and the score."""
+    """One row per plan: the municipality, the file, each item's symbol and the score.
+
+    The symbols share one column under a header of the item numbers, one space apart,
+    so that the file names keep most of the width and rarely wrap.
+    """
     table = Table(
         title=t("plans_summary", lang),
         box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
@@ -208,13 +212,21 @@ def summary_table(run: AuditRun, lang: str, ascii_only: bool) -> Table:
     table.add_column(t("gemeente", lang))
     table.add_column(t("file", lang), overflow="fold")
     symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
-    for checklist_item in run.checklist.items:
-        table.add_column(str(checklist_item.id), justify="center", no_wrap=True)
+    numbers = [str(checklist_item.id) for checklist_item in run.checklist.items]
+    table.add_column(" ".join(numbers), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     for report in run.reports:
-        cells: list[Text] = [Text(visible(report.plan.gemeente or "")), Text(visible(report.file))]
-        for item in report.items:
-            cells.append(Text(symbols[item.status], style=_STYLE[item.status]))
-        cells.append(Text(number(report.score, lang), style=score_style(report.score)))
-        table.add_row(*cells)
+        marks = Text()
+        for number_text, item in zip(numbers, report.items, strict=True):
+            if marks:
+                marks.append(" ")
+            marks.append(symbols[item.status], style=_STYLE[item.status])
+            marks.append(" " * (len(number_text) - 1))
+        marks.rstrip()
+        table.add_row(
+            Text(visible(report.plan.gemeente or "")),
+            Text(visible(report.file)),
+            marks,
+            Text(number(report.score, lang), style=score_style(report.score)),
+        )
     return table

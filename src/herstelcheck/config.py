@@ -1,0 +1,359 @@
+"""The configuration file `.herstelcheck.yaml`: the settings a repository keeps for
+`herstelcheck audit`.
+
+Where it is found: `--config FILE` names it; otherwise the current folder and then each
+folder above it is searched for `.herstelcheck.yaml` (or `.herstelcheck.yml`), stopping at
+the first one found and at the root of the repository (a folder holding `.git`), so that
+a file outside the repository never applies to it. `--no-config` ignores it.
+
+Every key is optional; options on the command line override it. Paths in it are
+relative to the folder of the file. A problem with the file is an error with its line
+and column, and exit code 2: an unknown key is an error as well (with a suggestion), so
+that a misspelt `fail_undr` cannot silently switch a check off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Sequence as SequenceType
+from dataclasses import dataclass
+from pathlib import Path
+
+from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
+from herstelcheck.formats import OutputFormat
+from herstelcheck.i18n import LANGUAGES
+from herstelcheck.reports import ReportSpec, parse_format
+from herstelcheck.require import Requirement
+from herstelcheck.yamlload import (
+    BOOL,
+    FLOAT,
+    INT,
+    NULL,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    describe,
+    parse,
+    parse_int,
+    read_bytes,
+)
+
+FILE_NAMES = (".herstelcheck.yaml", ".herstelcheck.yml")
+"""The names of the configuration file, in the order they are looked for."""
+REPOSITORY_MARKERS = (".git",)
+"""A folder holding one of these is the root of a repository: the search stops there."""
+KEYS = ("fail_under", "lang", "checklist", "require", "paths", "format", "reports")
+
+
+class ConfigError(HerstelcheckError):
+    """The configuration file could not be read or is not valid."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of a configuration file; None or empty where a key is absent."""
+
+    file: str
+    """The file, as shown in messages (relative to the current folder where possible)."""
+    fail_under: float | None = None
+    lang: str | None = None
+    checklist: str | None = None
+    """The checklist file, resolved against the folder of the configuration file."""
+    require: tuple[Requirement, ...] = ()
+    paths: tuple[str, ...] = ()
+    """Paths to audit when the command line names none, resolved like `checklist`."""
+    format: OutputFormat | None = None
+    reports: tuple[ReportSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one audit uses: the command line over the configuration file over defaults."""
+
+    paths: tuple[str, ...]
+    format: OutputFormat
+    lang: str
+    checklist: str | None
+    fail_under: float | None
+    require: tuple[Requirement, ...]
+    reports: tuple[ReportSpec, ...]
+    config: Config | None
+    """The configuration file that was read, if any."""
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The configuration file that applies in `start` (the current folder by default)."""
+    try:
+        folder = Path(start or Path.cwd()).absolute()
+    except OSError:  # the current folder was removed
+        return None
+    for current in (folder, *folder.parents):
+        found = [current / name for name in FILE_NAMES if _is_file(current / name)]
+        if len(found) > 1:
+            names = " and ".join(f"'{shown(path)}'" for path in found)
+            raise ConfigError(
+                [
+                    Diagnostic(
+                        shown(found[1]),
+                        1,
+                        1,
+                        "error",
+                        f"two configuration files in one folder ({names}); keep one",
+                    )
+                ]
+            )
+        if found:
+            return found[0]
+        if any(os.path.lexists(current / marker) for marker in REPOSITORY_MARKERS):
+            return None
+    return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder we may not look into: no configuration for us there
+        return False
+
+
+def shown(path: Path | str) -> str:
+    """A path as messages show it: relative to the current folder where possible."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+    return relative
+
+
+def load(path: Path | str) -> Config:
+    """Read and validate a configuration file, or raise ConfigError with every problem."""
+    file = Path(path)
+    name = shown(file)
+    try:
+        data = file.read_bytes()
+    except IsADirectoryError:
+        raise _error(name, "is a folder, not a configuration file") from None
+    except FileNotFoundError:
+        raise _error(name, "no such configuration file") from None
+    except OSError as exc:
+        raise _error(name, f"cannot read: {exc.strerror or exc}") from None
+    document = parse(read_bytes(data, name), name)
+    return _Reader(name, file.absolute().parent).config(document.root)
+
+
+def merge(
+    config: Config | None,
+    *,
+    paths: SequenceType[str] = (),
+    format: OutputFormat | None = None,
+    lang: str | None = None,
+    checklist: str | None = None,
+    fail_under: float | None = None,
+    require: SequenceType[str] = (),
+    reports: SequenceType[ReportSpec] = (),
+) -> Settings:
+    """The settings of a run: each option given on the command line (not None, not
+    empty) wins over the configuration file; a list on the command line replaces the
+    file's list."""
+    base = config or Config("")
+    return Settings(
+        paths=tuple(paths) or base.paths,
+        format=format or base.format or OutputFormat.TERMINAL,
+        lang=lang or base.lang or "nl",
+        checklist=checklist if checklist is not None else base.checklist,
+        fail_under=fail_under if fail_under is not None else base.fail_under,
+        require=tuple(Requirement(key) for key in require) or base.require,
+        reports=tuple(reports) or base.reports,
+        config=config,
+    )
+
+
+def _error(name: str, message: str, line: int = 1, column: int = 1) -> ConfigError:
+    return ConfigError([Diagnostic(name, line, column, "error", message)])
+
+
+class _Reader:
+    """Validates the nodes of a configuration file, collecting every problem."""
+
+    def __init__(self, name: str, folder: Path) -> None:
+        self.name = name
+        self.folder = folder
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, node: Node, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(self.name, node.mark.line, node.mark.column, "error", message)
+        )
+
+    def config(self, root: Node | None) -> Config:
+        if root is None or (isinstance(root, Scalar) and root.tag == NULL):
+            return Config(self.name)  # an empty file: no settings
+        if not isinstance(root, Mapping):
+            self.error(root, f"the configuration is a mapping of keys, not {describe(root)}")
+            raise ConfigError(self.diagnostics)
+        values: dict[str, object] = {}
+        for key, value in root.pairs:
+            if not isinstance(key, Scalar):
+                self.error(key, "a key must be a plain name such as 'fail_under'")
+                continue
+            if key.value not in KEYS:
+                self.unknown(key)
+                continue
+            read = getattr(self, f"read_{key.value}")
+            result = read(value, key.value)
+            if result is not None:
+                values[key.value] = result
+        if self.diagnostics:
+            raise ConfigError(self.diagnostics)
+        return Config(self.name, **values)  # type: ignore[arg-type]
+
+    def unknown(self, key: Scalar) -> None:
+        message = f"unknown key '{key.value}' in the configuration"
+        close = difflib.get_close_matches(key.value.lower().replace("-", "_"), KEYS, n=1)
+        if close:
+            message += f"; did you mean '{close[0]}'?"
+        else:
+            message += f" (known keys: {', '.join(KEYS)})"
+        self.error(key, message)
+
+    # --- one method per key: the value, or None after recording an error -----------
+
+    def read_fail_under(self, node: Node, key: str) -> float | None:
+        number: float | None = None
+        if isinstance(node, Scalar) and node.tag == INT:
+            number = parse_int(node.value)
+        elif isinstance(node, Scalar) and node.tag == FLOAT:
+            try:
+                number = float(node.value.replace("_", ""))
+            except ValueError:
+                number = None
+        if number is None or not 0 <= number <= 100:
+            self.error(node, f"'{key}' must be a number from 0 to 100 (got {self.got(node)})")
+            return None
+        return float(number)
+
+    def read_lang(self, node: Node, key: str) -> str | None:
+        text = self.text(node, key)
+        if text is None:
+            return None
+        if text.lower() not in LANGUAGES:
+            self.error(node, f"'{key}' must be one of {', '.join(LANGUAGES)} (got '{text}')")
+            return None
+        return text.lower()
+
+    def read_format(self, node: Node, key: str) -> OutputFormat | None:
+        text = self.text(node, key)
+        if text is None:
+            return None
+        try:
+            return parse_format(text)
+        except UsageError as exc:
+            self.error(node, f"'{key}': {exc}")
+            return None
+
+    def read_checklist(self, node: Node, key: str) -> str | None:
+        text = self.text(node, key)
+        if text is None:
+            return None
+        path = self.folder / text
+        if not path.is_file():
+            self.error(node, f"'{key}': no file '{text}' {self.relative_to()}")
+            return None
+        return shown(path)
+
+    def read_require(self, node: Node, key: str) -> tuple[Requirement, ...] | None:
+        entries = self.entries(node, key, "item numbers or slugs, such as [5, 10]")
+        if entries is None:
+            return None
+        required = []
+        for index, entry in enumerate(entries, start=1):
+            if not isinstance(entry, Scalar) or not self.is_text(entry) or not entry.value.strip():
+                self.error(entry, f"'{key}[{index}]' must be an item number or slug")
+                continue
+            place = entry.mark
+            required.append(Requirement(entry.value.strip(), self.name, place.line, place.column))
+        return tuple(required)
+
+    def read_paths(self, node: Node, key: str) -> tuple[str, ...] | None:
+        entries = self.entries(node, key, "files or folders, such as [plannen]")
+        if entries is None:
+            return None
+        paths = []
+        for index, entry in enumerate(entries, start=1):
+            where = f"'{key}[{index}]'"
+            if not isinstance(entry, Scalar) or not self.is_text(entry) or not entry.value:
+                self.error(entry, f"{where} must be the name of a file or folder")
+                continue
+            if entry.value == "-":
+                self.error(entry, f"{where}: standard input cannot be a configured path")
+                continue
+            path = self.folder / entry.value
+            if not path.exists():
+                self.error(
+                    entry, f"{where}: no file or folder '{entry.value}' {self.relative_to()}"
+                )
+                continue
+            paths.append(shown(path))
+        return tuple(paths)
+
+    def read_reports(self, node: Node, key: str) -> tuple[ReportSpec, ...] | None:
+        if not isinstance(node, Mapping):
+            self.error(
+                node,
+                f"'{key}' must be a mapping of format to file, such as "
+                f"{{json: audit.json}} (got {describe(node)})",
+            )
+            return None
+        specs = []
+        for format_node, file_node in node.pairs:
+            if not isinstance(format_node, Scalar):
+                self.error(format_node, f"'{key}': a format must be a name such as 'json'")
+                continue
+            try:
+                fmt = parse_format(format_node.value)
+            except UsageError as exc:
+                self.error(format_node, f"'{key}': {exc}")
+                continue
+            where = f"'{key}.{format_node.value}'"
+            if not isinstance(file_node, Scalar) or not self.is_text(file_node):
+                self.error(file_node, f"{where} must be a file name (got {self.got(file_node)})")
+                continue
+            if not file_node.value.strip() or file_node.value == "-":
+                self.error(file_node, f"{where} must be a file name")
+                continue
+            specs.append(ReportSpec(fmt, shown(self.folder / file_node.value)))
+        return tuple(specs)
+
+    # --- helpers --------------------------------------------------------------------
+
+    def text(self, node: Node, key: str) -> str | None:
+        if not isinstance(node, Scalar) or not self.is_text(node) or not node.value.strip():
+            self.error(node, f"'{key}' must be a non-empty text (got {self.got(node)})")
+            return None
+        return node.value.strip()
+
+    def entries(self, node: Node, key: str, what: str) -> list[Node] | None:
+        """A list, or a single value taken as a list of one."""
+        if isinstance(node, Sequence):
+            return node.items
+        if isinstance(node, Scalar) and node.tag != NULL:
+            return [node]
+        self.error(node, f"'{key}' must be a list of {what} (got {describe(node)})")
+        return None
+
+    @staticmethod
+    def is_text(node: Scalar) -> bool:
+        """A value that can be read as text: anything but an empty value or yes/no (a
+        number is taken as written, so a folder may be called 2021)."""
+        return node.tag not in (NULL, BOOL)
+
+    @staticmethod
+    def got(node: Node) -> str:
+        if isinstance(node, Scalar) and node.tag != NULL:
+            return f"'{node.value}'"
+        return describe(node)
+
+    def relative_to(self) -> str:
+        return f"(relative to {shown(self.folder)})"

@@ -1,0 +1,108 @@
+"""Several reports from one run: `--report FORMAT=FILE`.
+
+A CI job audits once and feeds every consumer: each report is rendered from the same
+`AuditRun` in its own format (any format of the registry in `formats`) and written
+atomically to its own file. Every target is checked before anything is audited.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from herstelcheck.errors import UsageError
+from herstelcheck.formats import OutputFormat, RenderOptions
+
+if TYPE_CHECKING:
+    from herstelcheck.audit import AuditRun
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """One extra report: a format and the file it is written to."""
+
+    format: OutputFormat
+    file: str
+    """The file as the user named it (or as resolved from the configuration file)."""
+
+
+def format_names() -> list[str]:
+    return [fmt.value for fmt in OutputFormat]
+
+
+def parse_format(name: str) -> OutputFormat:
+    """A format by its name (any case), or a UsageError that suggests the closest name."""
+    wanted = name.strip().lower()
+    for fmt in OutputFormat:
+        if fmt.value == wanted:
+            return fmt
+    message = f"unknown format '{name}'"
+    close = difflib.get_close_matches(wanted, format_names(), n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    else:
+        message += f" (formats: {', '.join(format_names())})"
+    raise UsageError(message)
+
+
+def parse_spec(spec: str) -> ReportSpec:
+    """`FORMAT=FILE` as given to `--report`, e.g. `json=audit.json`."""
+    name, equals, file = spec.partition("=")
+    if not equals or not name.strip():
+        raise UsageError(f"--report needs FORMAT=FILE, such as json=audit.json (got '{spec}')")
+    try:
+        fmt = parse_format(name)
+    except UsageError as exc:
+        raise UsageError(f"--report {spec}: {exc}") from None
+    if not file:
+        raise UsageError(f"--report {spec}: the file name is missing after '='")
+    if file == STDOUT:
+        raise UsageError(
+            f"--report {spec}: a report goes to a file; "
+            "use --format for the report on standard output"
+        )
+    return ReportSpec(fmt, file)
+
+
+def check_targets(specs: Sequence[ReportSpec], output: str | None, inputs: Iterable[str]) -> None:
+    """Refuse a report file that is a folder, has no folder, is one of the plans, or is
+    named twice (by two reports, or by a report and --output)."""
+    from herstelcheck.output import check_target
+
+    plans = list(inputs)
+    seen: dict[Path, str] = {}
+    if output is not None:
+        seen[Path(output).resolve()] = "--output"
+    for spec in specs:
+        check_target(spec.file, plans)
+        key = Path(spec.file).resolve()
+        if key in seen:
+            raise UsageError(
+                f"--report {spec.format.value}={spec.file}: "
+                f"the file is already the target of {seen[key]}"
+            )
+        seen[key] = f"--report {spec.format.value}={spec.file}"
+
+
+def write_reports(run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions) -> None:
+    """Render the run once per format and write each report atomically."""
+    from herstelcheck.formats import renderer
+    from herstelcheck.output import write_atomic
+
+    rendered: dict[OutputFormat, str] = {}
+    for spec in specs:
+        if spec.format not in rendered:
+            rendered[spec.format] = renderer(spec.format)(run, options)
+        write_atomic(spec.file, rendered[spec.format])
+
+
+def file_options(options: RenderOptions) -> RenderOptions:
+    """The options of the main report as they apply to a file: no colour, the default
+    width (so a report equals what `--format FORMAT --output FILE` writes)."""
+    return dataclasses.replace(options, color=False, width=None)
