@@ -121,11 +121,22 @@ def load(path: str | Path | None = None) -> Checklist:
         raise ChecklistError(
             [Diagnostic(name, 1, 1, "error", f"cannot read checklist: {reason}")]
         ) from None
-    try:
-        document = parse(read_bytes(data, name), name)
-    except HerstelcheckError as exc:
-        raise ChecklistError(exc.diagnostics) from None
-    return _Validator(name).checklist(document.root)
+    key = (name, data)
+    cached = _CACHE.get(key)
+    if cached is None:
+        try:
+            document = parse(read_bytes(data, name), name)
+        except HerstelcheckError as exc:
+            raise ChecklistError(exc.diagnostics) from None
+        cached = _Validator(name).checklist(document.root)
+        _CACHE.clear()
+        _CACHE[key] = cached
+    return cached
+
+
+_CACHE: dict[tuple[str, bytes], Checklist] = {}
+"""The last checklist read, by name and content: a process that audits again (a test
+suite, a tool that embeds herstelcheck) reads and validates the same file only once."""
 
 
 class _Validator:
