@@ -245,6 +245,72 @@ def audit(
     raise typer.Exit(exit_code(run, fail_under))
 
 
+# --- init ----------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    file: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="Write the template to FILE (refused when FILE exists, unless --force); "
+            "without FILE, print it.",
+            metavar="[FILE]",
+            show_default=False,
+        ),
+    ] = None,
+    gemeente: Annotated[
+        Optional[str],
+        typer.Option("--gemeente", metavar="NAME", help="The municipality the plan is for."),
+    ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang", case_sensitive=False, help="Language of the comments (keys stay Dutch)."
+        ),
+    ] = Lang.nl,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Write a commented plan template that covers all ten items.
+
+    The template loads without errors and audits to a score of 0: fill in its empty
+    values. Exit codes: 0 written, 2 a usage error (FILE exists, cannot be written).
+    """
+    import shlex
+
+    from herstelcheck import template
+    from herstelcheck.output import write_atomic, write_new
+    from herstelcheck.textsafe import visible
+
+    name = None
+    if gemeente is not None:
+        try:
+            name = template.check_gemeente(gemeente)
+        except ValueError as exc:
+            fail(str(exc))
+    text = template.render(lang.value, name, file)
+    if file is None or file == "-":
+        write_output(text, None)
+        return
+    if Path(file).is_dir():
+        fail(f"cannot write the template to '{file}': it is a folder")
+    try:
+        if force:
+            write_atomic(file, text)
+        else:
+            write_new(file, text)
+    except FileExistsError:
+        fail(f"'{file}' already exists; use --force to overwrite it")
+    except UsageError as exc:
+        fail(str(exc))
+    shown = visible(file)
+    print(
+        f"herstelcheck: wrote {shown}; fill it in, then run: "
+        f"herstelcheck audit {visible(shlex.quote(file))}",
+        file=sys.stderr,
+    )
+
+
 # --- entry point ---------------------------------------------------------------------
 
 
