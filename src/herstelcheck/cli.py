@@ -311,6 +311,33 @@ def init(
     )
 
 
+# --- schema --------------------------------------------------------------------------
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the schema to FILE (atomically) instead of standard output.",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of the plan format, for editors.
+
+    Exit codes: 0 written, 2 FILE cannot be written.
+    """
+    from herstelcheck import schema as plan_schema
+
+    try:
+        write_output(plan_schema.dumps(), output)
+    except UsageError as exc:
+        fail(str(exc))
+
+
 # --- entry point ---------------------------------------------------------------------
 
 
