@@ -18,6 +18,7 @@ import typer
 from herstelcheck import __version__
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
+from herstelcheck.formats.checklist import ChecklistFormat
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -119,6 +120,16 @@ def write_output(text: str, output: Path | None) -> None:
     except BrokenPipeError:  # `herstelcheck audit ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal that standard output goes to, or None."""
+    if sys.stdout.isatty():
+        try:
+            return os.get_terminal_size(sys.stdout.fileno()).columns
+        except OSError:
+            return None
+    return None
 
 
 def audit_date(value: str | None) -> dt.date:
@@ -255,7 +266,7 @@ def init(
         typer.Argument(
             help="Write the template to FILE (refused when FILE exists, unless --force); "
             "without FILE, print it.",
-            metavar="[FILE]",
+            metavar="FILE",
             show_default=False,
         ),
     ] = None,
@@ -336,6 +347,56 @@ def schema(
         write_output(plan_schema.dumps(), output)
     except UsageError as exc:
         fail(str(exc))
+
+
+# --- checklist -----------------------------------------------------------------------
+
+
+@app.command("checklist")
+def checklist_command(
+    item: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="One item, by number (5) or slug (trekker); without it, all ten.",
+            metavar="ITEM",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ChecklistFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="terminal or markdown."),
+    ] = ChecklistFormat.TERMINAL,
+    lang: Annotated[
+        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the text.")
+    ] = Lang.nl,
+    checklist_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--checklist",
+            help="Show this checklist file instead of the bundled one.",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Show the items of the checklist, or one: what it asks, the criteria with their
+    weights and advice, and an example from practice.
+
+    Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
+    """
+    from herstelcheck import formats
+    from herstelcheck.formats import checklist as checklist_formats
+
+    checklist = load_checklist(checklist_file)
+    items = checklist.items
+    if item is not None:
+        found = checklist.item(item)
+        if found is None:
+            known = ", ".join(f"{i.id} ({i.slug})" for i in checklist.items)
+            fail(f"the checklist has no item '{item}'; choose one of: {known}")
+        items = (found,)
+    color = format is ChecklistFormat.TERMINAL and stdout_color()
+    options = formats.RenderOptions(lang=lang.value, color=color, width=terminal_width())
+    write_output(checklist_formats.renderer(format)(checklist, items, options), None)
 
 
 # --- entry point ---------------------------------------------------------------------
