@@ -19,6 +19,7 @@ from herstelcheck import __version__
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
 from herstelcheck.formats.checklist import ChecklistFormat
+from herstelcheck.formats.diff import DiffFormat
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -397,6 +398,79 @@ def checklist_command(
     color = format is ChecklistFormat.TERMINAL and stdout_color()
     options = formats.RenderOptions(lang=lang.value, color=color, width=terminal_width())
     write_output(checklist_formats.renderer(format)(checklist, items, options), None)
+
+
+# --- diff ----------------------------------------------------------------------------
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str, typer.Argument(help="The earlier version of the plan.", show_default=False)
+    ],
+    new: Annotated[str, typer.Argument(help="The later version of the plan.", show_default=False)],
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown or json."),
+    ] = DiffFormat.TERMINAL,
+    lang: Annotated[
+        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the report.")
+    ] = Lang.nl,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression", help="Exit 1 when any item got worse (status or score)."
+        ),
+    ] = False,
+    checklist_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--checklist",
+            help="Use this checklist file instead of the bundled one.",
+            metavar="FILE",
+        ),
+    ] = None,
+    date: Annotated[
+        Optional[str],
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Date of the audit (decides which waivers have expired); "
+            "default: SOURCE_DATE_EPOCH or today.",
+        ),
+    ] = None,
+) -> None:
+    """Compare two versions of a plan, item by item: status and score before and
+    after, the criteria newly met and newly failed, and the change in the total.
+
+    Exit codes: 0 compared, 1 an item got worse and --fail-on-regression is given,
+    2 a usage error or a plan or checklist that could not be read.
+    """
+    from herstelcheck import runner
+    from herstelcheck.compare import compare
+    from herstelcheck.formats import diff as diff_formats
+
+    today = audit_date(date)
+    checklist = load_checklist(checklist_file)
+    reports = []
+    failed = False
+    for path in (old, new):
+        found, errors = runner.audit_files([path], checklist, today=today, sink=report_diagnostic)
+        failed = failed or bool(errors)
+        reports += found
+    if failed or len(reports) != 2:
+        raise typer.Exit(EXIT_ERROR)
+    comparison = compare(reports[0], reports[1])
+    options = diff_formats.DiffOptions(
+        lang=lang.value,
+        color=format is DiffFormat.TERMINAL and stdout_color(),
+        width=terminal_width(),
+        checklist=checklist,
+        today=today,
+    )
+    write_output(diff_formats.renderer(format)(comparison, options), None)
+    if fail_on_regression and comparison.regressions:
+        raise typer.Exit(EXIT_FAIL)
 
 
 # --- entry point ---------------------------------------------------------------------
