@@ -146,3 +146,10 @@ def test_a_bad_date_is_a_usage_error(cli):
     result = cli("diff", str(ZEEVEEN), str(ZEEVEEN), "--date", "morgen")
     assert result.exit_code == 2, result
     assert "--date must be a date" in result.stderr
+
+
+def test_old_may_come_from_standard_input(cli):
+    result = cli("diff", "-", str(ZEEVEEN), "--fail-on-regression", stdin=TEXT.encode())
+    assert result.exit_code == 0, result
+    assert "<stdin> → " in result.stdout
+    assert "Geen verschil" in result.stdout

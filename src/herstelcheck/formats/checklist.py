@@ -44,8 +44,8 @@ WORDS: dict[str, dict[str, str]] = {
     "asks": {"nl": "Wat de checklist vraagt", "en": "What the checklist asks"},
     "criteria": {"nl": "Waar herstelcheck op let", "en": "What herstelcheck checks"},
     "weight": {
-        "nl": "gewicht {weight}, {share} van het item",
-        "en": "weight {weight}, {share} of the item",
+        "nl": "gewicht {weight}, {share}",
+        "en": "weight {weight}, {share}",
     },
     "item_weight": {
         "nl": "Gewicht in de totaalscore: {weight}",
