@@ -449,6 +449,7 @@ def diff(
     from herstelcheck import runner
     from herstelcheck.compare import compare
     from herstelcheck.formats import diff as diff_formats
+    from herstelcheck.formats.diff_common import DiffOptions
 
     today = audit_date(date)
     checklist = load_checklist(checklist_file)
@@ -461,7 +462,7 @@ def diff(
     if failed or len(reports) != 2:
         raise typer.Exit(EXIT_ERROR)
     comparison = compare(reports[0], reports[1])
-    options = diff_formats.DiffOptions(
+    options = DiffOptions(
         lang=lang.value,
         color=format is DiffFormat.TERMINAL and stdout_color(),
         width=terminal_width(),

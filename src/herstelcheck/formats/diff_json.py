@@ -10,7 +10,7 @@ from typing import Any
 from herstelcheck import __version__
 from herstelcheck.audit import CriterionResult, ItemResult, PlanReport
 from herstelcheck.compare import ItemChange, PlanComparison
-from herstelcheck.formats.diff import DiffOptions
+from herstelcheck.formats.diff_common import DiffOptions
 from herstelcheck.formats.json import dumps
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from herstelcheck import mdtext
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
-from herstelcheck.formats.diff import DiffOptions, signed, waiver_note, word
+from herstelcheck.formats.diff_common import DiffOptions, signed, waiver_note, word
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible
 

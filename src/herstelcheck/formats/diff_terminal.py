@@ -15,7 +15,7 @@ from rich.text import Text
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
 from herstelcheck.formats.console import ascii_only, draw
-from herstelcheck.formats.diff import DiffOptions, signed, waiver_note, word
+from herstelcheck.formats.diff_common import DiffOptions, signed, waiver_note, word
 from herstelcheck.formats.terminal import score_style, status_text
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
