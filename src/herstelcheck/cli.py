@@ -257,6 +257,58 @@ def audit(
     raise typer.Exit(exit_code(run, fail_under))
 
 
+# --- checklist -----------------------------------------------------------------------
+
+
+@app.command("checklist")
+def checklist_command(
+    item: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="One item, by number (5) or slug (trekker); without it, all ten.",
+            metavar="ITEM",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ChecklistFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="terminal or markdown."),
+    ] = ChecklistFormat.TERMINAL,
+    lang: Annotated[
+        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the text.")
+    ] = Lang.nl,
+    checklist_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--checklist",
+            help="Show this checklist file instead of the bundled one.",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Show the checklist: all ten items, or one.
+
+    For each item: what the checklist asks, the criteria with their weights and advice,
+    and the example from practice that the checklist gives.
+
+    Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
+    """
+    from herstelcheck import formats
+    from herstelcheck.formats import checklist as checklist_formats
+
+    checklist = load_checklist(checklist_file)
+    items = checklist.items
+    if item is not None:
+        found = checklist.item(item)
+        if found is None:
+            known = ", ".join(f"{i.id} ({i.slug})" for i in checklist.items)
+            fail(f"the checklist has no item '{item}'; choose one of: {known}")
+        items = (found,)
+    color = format is ChecklistFormat.TERMINAL and stdout_color()
+    options = formats.RenderOptions(lang=lang.value, color=color, width=terminal_width())
+    write_output(checklist_formats.renderer(format)(checklist, items, options), None)
+
+
 # --- init ----------------------------------------------------------------------------
 
 
@@ -338,7 +390,10 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of the plan format, for editors.
+    """Print the JSON Schema of the plan format, for editors.
+
+    The schema is JSON Schema draft 2020-12, plan format version 1; see the README for
+    using it in VS Code and other editors.
 
     Exit codes: 0 written, 2 FILE cannot be written.
     """
@@ -350,65 +405,19 @@ def schema(
         fail(str(exc))
 
 
-# --- checklist -----------------------------------------------------------------------
-
-
-@app.command("checklist")
-def checklist_command(
-    item: Annotated[
-        Optional[str],
-        typer.Argument(
-            help="One item, by number (5) or slug (trekker); without it, all ten.",
-            metavar="ITEM",
-            show_default=False,
-        ),
-    ] = None,
-    format: Annotated[
-        ChecklistFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="terminal or markdown."),
-    ] = ChecklistFormat.TERMINAL,
-    lang: Annotated[
-        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the text.")
-    ] = Lang.nl,
-    checklist_file: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--checklist",
-            help="Show this checklist file instead of the bundled one.",
-            metavar="FILE",
-        ),
-    ] = None,
-) -> None:
-    """Show the items of the checklist, or one: what it asks, the criteria with their
-    weights and advice, and an example from practice.
-
-    Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
-    """
-    from herstelcheck import formats
-    from herstelcheck.formats import checklist as checklist_formats
-
-    checklist = load_checklist(checklist_file)
-    items = checklist.items
-    if item is not None:
-        found = checklist.item(item)
-        if found is None:
-            known = ", ".join(f"{i.id} ({i.slug})" for i in checklist.items)
-            fail(f"the checklist has no item '{item}'; choose one of: {known}")
-        items = (found,)
-    color = format is ChecklistFormat.TERMINAL and stdout_color()
-    options = formats.RenderOptions(lang=lang.value, color=color, width=terminal_width())
-    write_output(checklist_formats.renderer(format)(checklist, items, options), None)
-
-
 # --- diff ----------------------------------------------------------------------------
 
 
 @app.command()
 def diff(
     old: Annotated[
-        str, typer.Argument(help="The earlier version of the plan.", show_default=False)
+        str,
+        typer.Argument(help="The earlier version of the plan.", metavar="OLD", show_default=False),
     ],
-    new: Annotated[str, typer.Argument(help="The later version of the plan.", show_default=False)],
+    new: Annotated[
+        str,
+        typer.Argument(help="The later version of the plan.", metavar="NEW", show_default=False),
+    ],
     format: Annotated[
         DiffFormat,
         typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown or json."),
@@ -440,8 +449,10 @@ def diff(
         ),
     ] = None,
 ) -> None:
-    """Compare two versions of a plan, item by item: status and score before and
-    after, the criteria newly met and newly failed, and the change in the total.
+    """Compare two versions of a plan, item by item.
+
+    Shows each item's status and score before and after, the criteria newly met and
+    newly failed, and the change in the total score.
 
     Exit codes: 0 compared, 1 an item got worse and --fail-on-regression is given,
     2 a usage error or a plan or checklist that could not be read.
