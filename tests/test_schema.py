@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, Draft202012Validator
 
@@ -180,6 +180,7 @@ def _accepts(reader: Any, text: str) -> bool:
     return True
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(MONEY_PARTS), min_size=1, max_size=9).map("".join))
 def test_money_pattern_accepts_what_the_loader_accepts(text):
     loader = _accepts(values.parse_money, text)
@@ -190,6 +191,7 @@ def test_money_pattern_accepts_what_the_loader_accepts(text):
         assert not matches
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(MONEY_PARTS[:-10]), min_size=1, max_size=9).map("".join))
 def test_number_pattern_matches_the_loader(text):
     assert (re.search(schema.NUMBER_PATTERN, text) is not None) == _accepts(
@@ -201,11 +203,13 @@ TERM_PARTS = ["kort", "korte", "Short", "middel", "lang", "lange", "middellang",
 TERM_PARTS += ["medium", "term", "termijn", " ", "-", "_", "x", "LANG", "e"]
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(TERM_PARTS), min_size=1, max_size=5).map("".join))
 def test_term_pattern_matches_the_loader(text):
     assert (re.search(schema.TERM_PATTERN, text) is not None) == _accepts(values.parse_term, text)
 
 
+@settings(deadline=None)
 @given(st.sampled_from(sorted(values._YES | values._NO | {"misschien", "1", "0", "jaa"})))
 def test_yes_no_pattern_matches_the_loader(word):
     for text in (word, word.upper(), f" {word.title()} "):
@@ -217,6 +221,7 @@ def test_yes_no_pattern_matches_the_loader(word):
 DATE_PARTS = [*"0123456789" * 2, "-", " ", "mei", "Dec.", "T", "x", "2021", "12", "."]
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(DATE_PARTS), min_size=1, max_size=7).map("".join))
 def test_date_pattern_matches_the_dates_a_waiver_may_end_on(text):
     try:
