@@ -464,13 +464,8 @@ def diff(
 
     today = audit_date(date)
     checklist = load_checklist(checklist_file)
-    reports = []
-    failed = False
-    for path in (old, new):
-        found, errors = runner.audit_files([path], checklist, today=today, sink=report_diagnostic)
-        failed = failed or bool(errors)
-        reports += found
-    if failed or len(reports) != 2:
+    reports, errors = runner.audit_files([old, new], checklist, today=today, sink=report_diagnostic)
+    if errors or len(reports) != 2:
         raise typer.Exit(EXIT_ERROR)
     comparison = compare(reports[0], reports[1])
     options = DiffOptions(
