@@ -1,6 +1,6 @@
 """The JSON Schema of plan format version 1, for editors (`herstelcheck schema`).
 
-The schema is generated from the dataclasses of `model.py`, walked with the same helpers
+The schema is generated from the dataclasses of `model.py`, walked with the same functions
 the loader uses (`plan.field_types`, `plan.unwrap_optional`), and its patterns are built
 from the loader's own tables of accepted spellings (`values.py`), so the schema and the
 loader cannot drift apart. Descriptions are the Dutch texts of the fields.
