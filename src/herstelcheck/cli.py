@@ -19,6 +19,8 @@ import typer
 from herstelcheck import __version__
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
+from herstelcheck.formats.checklist import ChecklistFormat
+from herstelcheck.formats.diff import DiffFormat
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -122,6 +124,16 @@ def write_output(text: str, output: Path | None) -> None:
     except BrokenPipeError:  # `herstelcheck audit ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def terminal_width() -> int | None:
+    """The width of the terminal that standard output goes to, or None."""
+    if sys.stdout.isatty():
+        try:
+            return os.get_terminal_size(sys.stdout.fileno()).columns
+        except OSError:
+            return None
+    return None
 
 
 def audit_date(value: str | None) -> dt.date:
@@ -382,6 +394,229 @@ def audit(
     for miss in require.unmet(run, required):
         report_diagnostic(miss.diagnostic())
     raise typer.Exit(exit_code(run, settings.fail_under, required))
+
+
+# --- checklist -----------------------------------------------------------------------
+
+
+@app.command("checklist")
+def checklist_command(
+    item: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="One item, by number (5) or slug (trekker); without it, all ten.",
+            metavar="ITEM",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        ChecklistFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="terminal or markdown."),
+    ] = ChecklistFormat.TERMINAL,
+    lang: Annotated[
+        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the text.")
+    ] = Lang.nl,
+    checklist_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--checklist",
+            help="Show this checklist file instead of the bundled one.",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Show the checklist: all ten items, or one.
+
+    For each item: what the checklist asks, the criteria with their weights and advice,
+    and the example from practice that the checklist gives.
+
+    Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
+    """
+    from herstelcheck import formats
+    from herstelcheck.formats import checklist as checklist_formats
+
+    checklist = load_checklist(checklist_file)
+    items = checklist.items
+    if item is not None:
+        found = checklist.item(item)
+        if found is None:
+            known = ", ".join(f"{i.id} ({i.slug})" for i in checklist.items)
+            fail(f"the checklist has no item '{item}'; choose one of: {known}")
+        items = (found,)
+    color = format is ChecklistFormat.TERMINAL and stdout_color()
+    options = formats.RenderOptions(lang=lang.value, color=color, width=terminal_width())
+    write_output(checklist_formats.renderer(format)(checklist, items, options), None)
+
+
+# --- init ----------------------------------------------------------------------------
+
+
+@app.command()
+def init(
+    file: Annotated[
+        Optional[str],
+        typer.Argument(
+            help="Write the template to FILE (refused when FILE exists, unless --force); "
+            "without FILE, print it.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    gemeente: Annotated[
+        Optional[str],
+        typer.Option("--gemeente", metavar="NAME", help="The municipality the plan is for."),
+    ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang", case_sensitive=False, help="Language of the comments (keys stay Dutch)."
+        ),
+    ] = Lang.nl,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Write a commented plan template that covers all ten items.
+
+    The template loads without errors and audits to a score of 0: fill in its empty
+    values. Exit codes: 0 written, 2 a usage error (FILE exists, cannot be written).
+    """
+    import shlex
+
+    from herstelcheck import template
+    from herstelcheck.output import write_atomic, write_new
+    from herstelcheck.textsafe import visible
+
+    name = None
+    if gemeente is not None:
+        try:
+            name = template.check_gemeente(gemeente)
+        except ValueError as exc:
+            fail(str(exc))
+    text = template.render(lang.value, name, file)
+    if file is None or file == "-":
+        write_output(text, None)
+        return
+    if Path(file).is_dir():
+        fail(f"cannot write the template to '{file}': it is a folder")
+    try:
+        if force:
+            write_atomic(file, text)
+        else:
+            write_new(file, text)
+    except FileExistsError:
+        fail(f"'{file}' already exists; use --force to overwrite it")
+    except UsageError as exc:
+        fail(str(exc))
+    shown = visible(file)
+    print(
+        f"herstelcheck: wrote {shown}; fill it in, then run: "
+        f"herstelcheck audit {visible(shlex.quote(file))}",
+        file=sys.stderr,
+    )
+
+
+# --- schema --------------------------------------------------------------------------
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the schema to FILE (atomically) instead of standard output.",
+            metavar="FILE",
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the plan format, for editors.
+
+    The schema is JSON Schema draft 2020-12, plan format version 1; see the README for
+    using it in VS Code and other editors.
+
+    Exit codes: 0 written, 2 FILE cannot be written.
+    """
+    from herstelcheck import schema as plan_schema
+
+    try:
+        write_output(plan_schema.dumps(), output)
+    except UsageError as exc:
+        fail(str(exc))
+
+
+# --- diff ----------------------------------------------------------------------------
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(help="The earlier version of the plan.", metavar="OLD", show_default=False),
+    ],
+    new: Annotated[
+        str,
+        typer.Argument(help="The later version of the plan.", metavar="NEW", show_default=False),
+    ],
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown or json."),
+    ] = DiffFormat.TERMINAL,
+    lang: Annotated[
+        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the report.")
+    ] = Lang.nl,
+    fail_on_regression: Annotated[
+        bool,
+        typer.Option(
+            "--fail-on-regression", help="Exit 1 when any item got worse (status or score)."
+        ),
+    ] = False,
+    checklist_file: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--checklist",
+            help="Use this checklist file instead of the bundled one.",
+            metavar="FILE",
+        ),
+    ] = None,
+    date: Annotated[
+        Optional[str],
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Date of the audit (decides which waivers have expired); "
+            "default: SOURCE_DATE_EPOCH or today.",
+        ),
+    ] = None,
+) -> None:
+    """Compare two versions of a plan, item by item.
+
+    Shows each item's status and score before and after, the criteria newly met and
+    newly failed, and the change in the total score.
+
+    Exit codes: 0 compared, 1 an item got worse and --fail-on-regression is given,
+    2 a usage error or a plan or checklist that could not be read.
+    """
+    from herstelcheck import runner
+    from herstelcheck.compare import compare
+    from herstelcheck.formats import diff as diff_formats
+    from herstelcheck.formats.diff_common import DiffOptions
+
+    today = audit_date(date)
+    checklist = load_checklist(checklist_file)
+    reports, errors = runner.audit_files([old, new], checklist, today=today, sink=report_diagnostic)
+    if errors or len(reports) != 2:
+        raise typer.Exit(EXIT_ERROR)
+    comparison = compare(reports[0], reports[1])
+    options = DiffOptions(
+        lang=lang.value,
+        color=format is DiffFormat.TERMINAL and stdout_color(),
+        width=terminal_width(),
+        checklist=checklist,
+        today=today,
+    )
+    write_output(diff_formats.renderer(format)(comparison, options), None)
+    if fail_on_regression and comparison.regressions:
+        raise typer.Exit(EXIT_FAIL)
 
 
 # --- entry point ---------------------------------------------------------------------

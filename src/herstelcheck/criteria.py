@@ -100,15 +100,24 @@ def _child(obj: Any, name: str) -> Any:
 
 
 def present(value: Any) -> bool:
-    """Whether a value counts as given: not None, not blank, not an empty list."""
+    """Whether a value counts as given: not None, not blank, not an empty list.
+
+    A list, a mapping or a section counts only when something in it is given, so an
+    entry whose keys are all left empty (`- naam:` / `sector:`, as a template has it)
+    counts as nothing.
+    """
     if value is None:
         return False
     if isinstance(value, str):
         return bool(value.strip())
     if isinstance(value, MoneyOrText):
         return bool(value.text.strip())
-    if isinstance(value, (list, dict)):
-        return bool(value)
+    if isinstance(value, list):
+        return any(present(v) for v in value)
+    if isinstance(value, dict):
+        return any(present(v) for v in value.values())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(present(getattr(value, f.name)) for f in dataclasses.fields(value))
     return True
 
 
@@ -132,8 +141,10 @@ def _values(loaded: LoadedPlan, path: str) -> list[tuple[str, Any]]:
     if len(found) == 1 and isinstance(found[0][1], (list, dict)) and not path.endswith("[]"):
         concrete, value = found[0]
         if isinstance(value, dict):
-            return [(f"{concrete}.{k}", v) for k, v in value.items()]
-        return [(f"{concrete}[{i}]", v) for i, v in enumerate(value, start=1)]
+            entries = [(f"{concrete}.{_text(k)}", v) for k, v in value.items()]
+        else:
+            entries = [(f"{concrete}[{i}]", v) for i, v in enumerate(value, start=1)]
+        return [(p, v) for p, v in entries if present(v)]
     return found
 
 

@@ -54,3 +54,41 @@ def write_atomic(target: str | Path, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+
+
+def write_new(target: str | Path, text: str) -> None:
+    """Write `text` to a new file `target`, atomically; never replaces an existing file.
+
+    Raises FileExistsError when `target` exists (also when it appears while writing),
+    UsageError when it cannot be written.
+    """
+    path = Path(target)
+    if path.exists() or path.is_symlink():
+        raise FileExistsError(str(path))
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        try:
+            os.link(temp, path)  # fails when the name is taken: no window to overwrite
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create exclusively instead
+            with open(path, "x", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)

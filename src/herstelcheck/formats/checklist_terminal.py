@@ -1,0 +1,108 @@
+"""`herstelcheck checklist` on a terminal, drawn with Rich.
+
+Checklist text may come from a user's `--checklist` file, so it is data: it goes in as
+`rich.text.Text` with control characters made visible, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from herstelcheck.checklist import Checklist, Item
+from herstelcheck.formats import RenderOptions
+from herstelcheck.formats.checklist import (
+    share_text,
+    weight_text,
+    weights_differ,
+    word,
+)
+from herstelcheck.formats.console import ascii_only, draw
+from herstelcheck.textsafe import visible, visible_block
+
+
+def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str:
+    def paint(console: Console) -> None:
+        write(console, checklist, items, options.lang)
+
+    return draw(options, paint)
+
+
+def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: str) -> None:
+    """Draw the heading of the checklist (for all items) and each item in full."""
+    plain = ascii_only(console)
+    if len(items) != 1:
+        heading = Text(visible(checklist.name), style="bold")
+        heading.append(f" ({visible(checklist.version)})", style="dim")
+        console.print(heading)
+        source = checklist.source.get(lang)
+        if source:
+            console.print(Text(f"{word('source', lang)}: {visible(source)}", style="dim"))
+    show_weight = weights_differ(checklist)
+    for index, item in enumerate(items):
+        if index or len(items) != 1:
+            console.print()
+            console.rule(style="dim", characters="-" if plain else "─")
+        console.print(item_view(item, lang, plain, show_weight))
+
+
+def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> RenderableType:
+    """One item: title, what the checklist asks, the criteria, the example."""
+    head = Text()
+    head.append(f"{item.id}. ", style="bold")
+    head.append(visible(item.title.get(lang)), style="bold")
+    head.append(f"  ({visible(item.slug)})", style="dim")
+    parts: list[RenderableType] = [head]
+    if show_weight:
+        parts.append(Text(word("item_weight", lang, weight=weight_text(item.weight, lang))))
+    parts += [
+        Text(),
+        Text(word("asks", lang), style="bold underline"),
+        _indented(Text(visible_block(item.explanation.get(lang)))),
+        Text(),
+        Text(word("criteria", lang), style="bold underline"),
+        _indented(criteria_grid(item, lang, plain)),
+    ]
+    if item.example is not None:
+        text = item.example.text.get(lang) or item.example.text.nl
+        parts += [
+            Text(),
+            Text(
+                word("example", lang, gemeente=visible(item.example.gemeente)),
+                style="bold underline",
+            ),
+            _indented(Text(visible_block(text))),
+        ]
+    return Group(*parts)
+
+
+def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
+    total = sum(c.weight for c in item.criteria)
+    bullet, arrow = ("*", "->") if plain else ("•", "→")
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for criterion in item.criteria:
+        title = Text(visible_block(criterion.title.get(lang)))
+        weight = word(
+            "weight",
+            lang,
+            weight=weight_text(criterion.weight, lang),
+            share=share_text(criterion.weight, total, lang),
+        )
+        title.append(f"  ({weight})", style="dim")
+        advice = Table.grid(padding=(0, 1))
+        advice.add_column(no_wrap=True)
+        advice.add_column(ratio=1)
+        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(criterion.advice.get(lang))))
+        grid.add_row(Text(bullet), title)
+        grid.add_row(Text(""), advice)
+    return grid
+
+
+def _indented(renderable: RenderableType) -> Padding:
+    return Padding(renderable, (0, 0, 0, 3))
