@@ -215,6 +215,15 @@ def audit(
             "default: SOURCE_DATE_EPOCH or today.",
         ),
     ] = None,
+    template: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="Render the markdown report with this Jinja2 template of your own "
+            "(sandboxed; see docs/templates.md).",
+        ),
+    ] = None,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -225,6 +234,8 @@ def audit(
     from herstelcheck.output import check_target
 
     today = audit_date(date)
+    if template is not None and format is not OutputFormat.MARKDOWN:
+        fail("--template works with --format markdown only")
     if output is not None:
         try:
             check_target(str(output), paths)
@@ -236,8 +247,20 @@ def audit(
     width = None
     if output is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
-    options = formats.RenderOptions(lang=lang.value, color=color, width=width)
-    text = formats.renderer(format)(run, options)
+    options = formats.RenderOptions(
+        lang=lang.value,
+        color=color,
+        width=width,
+        template=str(template) if template is not None else None,
+    )
+    try:
+        text = formats.renderer(format)(run, options)
+    except UsageError as exc:
+        fail(str(exc))
+    except HerstelcheckError as exc:
+        for diagnostic in exc.diagnostics:
+            report_diagnostic(diagnostic)
+        raise typer.Exit(EXIT_ERROR) from None
     try:
         write_output(text, output)
     except UsageError as exc:

@@ -23,11 +23,13 @@ class OutputFormat(str, Enum):
     """The values of `--format`."""
 
     TERMINAL = "terminal"
+    MARKDOWN = "markdown"
     JSON = "json"
 
 
 FORMAT_MODULES: dict[OutputFormat, str] = {
     OutputFormat.TERMINAL: "herstelcheck.formats.terminal",
+    OutputFormat.MARKDOWN: "herstelcheck.formats.markdown",
     OutputFormat.JSON: "herstelcheck.formats.json",
 }
 
