@@ -36,13 +36,13 @@ _INLINE = re.compile(
     r"|(?<![^\W_])@"  # a citation; not the @ of an e-mail address
 )
 _LINE_START = frozenset("-+=:%")
-_LIST_MARKER = re.compile(r"^(\d{1,9}|[A-Za-z]|[IVXLCDMivxlcdm]+)\.(?= |$)")
+_LIST_MARKER = re.compile(r"^(\d+|[A-Za-z]|[IVXLCDMivxlcdm]+)\.(?= |$)")
 
 
 def one_line(text: str) -> str:
     """The text on one line: whitespace runs made one space, ends trimmed, and every
     other control character made visible. This is what `escape` shows, unescaped."""
-    return visible(_WHITESPACE.sub(" ", text).strip(" "))
+    return visible(_WHITESPACE.sub(" ", text)).strip()
 
 
 def escape(text: str) -> str:
