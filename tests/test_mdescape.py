@@ -78,7 +78,7 @@ TEXTS = st.text(
 
 
 @pytest.mark.parametrize("context", CONTEXTS)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(value=TEXTS)
 def test_any_text_shows_literally(context, value):
     if one_line(value).strip():

@@ -220,8 +220,8 @@ def audit(
         typer.Option(
             "--template",
             metavar="FILE",
-            help="Render the markdown report with this Jinja2 template of your own "
-            "(sandboxed; see docs/templates.md).",
+            help="With --format markdown: write the memo with this Jinja2 template of your "
+            "own (see docs/templates.md).",
         ),
     ] = None,
 ) -> None:

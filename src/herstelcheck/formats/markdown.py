@@ -1,11 +1,12 @@
 """The Markdown report: a council memo (raadsmemo), rendered from Jinja2 templates.
 
 The bundled templates are package data (`herstelcheck/templates/`), read with Jinja2's
-`PackageLoader`. A template of the user's (`--template FILE`) is code from outside: it is
-compiled in Jinja2's immutable sandbox, which refuses Python internals, with a loader
-that serves no file at all, so `{% include %}`, `{% import %}` and `{% extends %}` fail;
-whatever goes wrong in it is reported as `FILE:LINE:COL: error: ...`, and nothing is
-written. Plan text is only ever data: no template is compiled from it.
+`PackageLoader`. A template of the user's (`--template FILE`) is code from outside; like
+the bundled ones it runs in Jinja2's immutable sandbox, which refuses Python internals,
+and its loader serves no file at all, so `{% include %}`, `{% import %}` and
+`{% extends %}` fail. Whatever goes wrong in it is reported as `FILE:LINE:COL: error:
+...`, and nothing is written. Plan text is only ever data: no template is compiled from
+it.
 
 Every value a template writes passes through `finalize`, which escapes it for Markdown
 (`mdescape.escape`) unless it already is escaped Markdown, made by the `md` filter. So
@@ -13,11 +14,13 @@ no text of a plan or a checklist can become markup, whichever template is used a
 whether or not it applies `md` itself.
 
 Both kinds of template get the variables of `memo.Memo`, the `md` filter and the
-`heading(level)` function, with `StrictUndefined`, `trim_blocks` and `lstrip_blocks`.
+`heading(level)` function, with `StrictUndefined`, `trim_blocks` and `lstrip_blocks`
+(docs/templates.md).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,6 +37,7 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from herstelcheck import memo
@@ -44,7 +48,7 @@ from herstelcheck.mdescape import escape
 
 MEMO_TEMPLATE = "memo.md.j2"
 """The bundled memo template, in `herstelcheck/templates/`."""
-MAX_OUTPUT = 64 * 1024 * 1024
+MAX_OUTPUT = 32 * 1024 * 1024
 """The most characters a user's template may write."""
 MAX_SEQUENCE = 1_000_000
 """The longest string or list a user's template may make with `*`."""
@@ -76,47 +80,36 @@ def heading(level: int) -> MarkdownText:
     return MarkdownText("#" * min(max(level, 1), 6))
 
 
-def _settings() -> dict[str, Any]:
-    return {
-        "undefined": StrictUndefined,
-        "finalize": md,
-        "autoescape": False,
-        "trim_blocks": True,
-        "lstrip_blocks": True,
-        "keep_trailing_newline": True,
-        "auto_reload": False,
-    }
-
-
-def _equip(environment: Environment) -> Environment:
-    environment.filters["md"] = md
-    environment.globals["heading"] = heading
-    return environment
-
-
-def bundled_environment() -> Environment:
-    """The environment of the templates that come with herstelcheck."""
-    return _equip(Environment(loader=PackageLoader("herstelcheck", "templates"), **_settings()))
-
-
-class _NoFiles(BaseLoader):
-    """A loader that serves no template: a user's template stands alone."""
-
-    def get_source(self, environment: Environment, template: str) -> Any:
-        raise TemplateNotFound(
-            template,
-            f"a template may not include, import or extend another file (asked for "
-            f"'{template}'); put everything in the one template",
-        )
-
-
-class UserSandbox(ImmutableSandboxedEnvironment):
-    """The sandbox for a user's template: no Python internals, no changes to the data,
-    no other files, and no strings, lists or numbers too large to hold."""
+class MemoSandbox(ImmutableSandboxedEnvironment):
+    """The environment of every memo template: Jinja2's immutable sandbox (no Python
+    internals, no changes to the data), with Markdown escaping of every value written,
+    and no strings, lists or numbers too large to hold."""
 
     intercepted_binops = frozenset({"*", "**"})
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+    def __init__(self, loader: BaseLoader) -> None:
+        super().__init__(
+            loader=loader,
+            undefined=StrictUndefined,
+            finalize=md,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,
+        )
+        self.filters["md"] = md
+        self.globals["heading"] = heading
+
+    def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """A macro's output is Markdown made by the template, its values escaped already:
+        it is written as it is, not escaped a second time."""
+        result = super().call(context, obj, *args, **kwargs)
+        if isinstance(obj, Macro) and isinstance(result, str):
+            return MarkdownText(result)
+        return result
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if (
@@ -138,11 +131,27 @@ class UserSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def user_environment() -> UserSandbox:
-    """The sandboxed environment of a user's template."""
-    environment = UserSandbox(loader=_NoFiles(), **_settings())
-    _equip(environment)
-    return environment
+class _NoFiles(BaseLoader):
+    """A loader that serves no template: a user's template stands alone."""
+
+    def get_source(self, environment: Environment, template: str) -> Any:
+        raise TemplateNotFound(
+            template,
+            f"a template may not include, import or extend another file (asked for "
+            f"'{template}'); put everything in the one template",
+        )
+
+
+@functools.cache
+def bundled_environment() -> MemoSandbox:
+    """The environment of the templates that come with herstelcheck (package data); made
+    once, so its compiled templates serve every memo of the process."""
+    return MemoSandbox(PackageLoader("herstelcheck", "templates"))
+
+
+def user_environment() -> MemoSandbox:
+    """The environment of a user's template, which may load no other file."""
+    return MemoSandbox(_NoFiles())
 
 
 # --- rendering ------------------------------------------------------------------------
@@ -228,6 +237,9 @@ def _column(text: str, message: str) -> int:
     """The column of the first name the message quotes that the line holds; else that
     of the line's first tag; else 1."""
     for name in _QUOTED.findall(message):
+        word = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        if word is not None:
+            return word.start() + 1
         found = text.find(name)
         if found >= 0:
             return found + 1
