@@ -354,7 +354,7 @@ class Memo:
     words: dict[str, str]
     """The memo's fixed words in `lang` (headings, labels)."""
     intro: str
-    """The memo's opening sentence."""
+    """The memo's opening sentence (it differs for no plans, one plan and several)."""
     version: str
     """The version of herstelcheck."""
 
@@ -371,7 +371,9 @@ def context(run: AuditRun, lang: str) -> Memo:
     checklist = run.checklist
     words = labels(lang)
     plans = tuple(plan_view(report, lang) for report in run.reports)
-    if len(plans) == 1:
+    if not plans:
+        intro = words["no_plans"]
+    elif len(plans) == 1:
         intro = words["intro_single"]
     else:
         intro = _say("intro_several", lang, count=len(plans))

@@ -227,8 +227,12 @@ def _template_line(traceback: TracebackType | None, file: str) -> int:
 _QUOTED = re.compile(r"'([^']+)'")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Line breaks as Jinja2 counts them."""
+
+
 def _error(file: str, source: str, line: int, message: str) -> TemplateError:
-    lines = source.splitlines()
+    lines = _LINE_BREAK.split(source)
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     return TemplateError([Diagnostic(file, line, _column(text, message), "error", message)])
 
