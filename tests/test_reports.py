@@ -42,7 +42,11 @@ def test_parse_spec(spec, expected):
         ("audit.json", "--report needs FORMAT=FILE, such as json=audit.json (got 'audit.json')"),
         ("=audit.json", "--report needs FORMAT=FILE, such as json=audit.json (got '=audit.json')"),
         ("jsn=audit.json", "--report jsn=audit.json: unknown format 'jsn'; did you mean 'json'?"),
-        ("xml=audit.xml", "--report xml=audit.xml: unknown format 'xml' (formats: terminal, json"),
+        (
+            "xml=audit.xml",
+            "--report xml=audit.xml: unknown format 'xml' "
+            "(formats: terminal, markdown, json, sarif, junit, github)",
+        ),
         ("json=", "--report json=: the file name is missing after '='"),
         ("json=-", "--report json=-: a report goes to a file; use --format for the report"),
     ],

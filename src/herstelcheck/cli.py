@@ -324,6 +324,15 @@ def audit(
             "default: SOURCE_DATE_EPOCH or today.",
         ),
     ] = None,
+    template: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="With --format markdown: write the memo with this Jinja2 template of your "
+            "own (see docs/templates.md).",
+        ),
+    ] = None,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -351,6 +360,11 @@ def audit(
         require=require_items or (),
         reports=specs,
     )
+    if template is not None and OutputFormat.MARKDOWN not in {
+        settings.format,
+        *(spec.format for spec in settings.reports),
+    }:
+        fail("--template works with the markdown format only (--format or --report markdown)")
     if not settings.paths:
         fail(
             "no plans to audit: name a PATH (a plan file or a folder of plans), "
@@ -375,10 +389,24 @@ def audit(
     width = None
     if output is None and sys.stdout.isatty():
         width = os.get_terminal_size(sys.stdout.fileno()).columns
-    options = formats.RenderOptions(lang=settings.lang, color=color, width=width)
-    text = formats.renderer(fmt)(run, options)
+    options = formats.RenderOptions(
+        lang=settings.lang,
+        color=color,
+        width=width,
+        template=str(template) if template is not None else None,
+    )
+    try:  # render everything before writing anything
+        text = formats.renderer(fmt)(run, options)
+        extra = reports.render_reports(run, settings.reports, reports.file_options(options))
+    except UsageError as exc:
+        fail(str(exc))
+    except HerstelcheckError as exc:
+        for diagnostic in exc.diagnostics:
+            report_diagnostic(diagnostic)
+        raise typer.Exit(EXIT_ERROR) from None
     try:
-        reports.write_reports(run, settings.reports, reports.file_options(options))
+        for file, report_text in extra:
+            write_output(report_text, Path(file))
         write_output(text, output)
     except UsageError as exc:
         fail(str(exc))

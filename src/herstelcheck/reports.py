@@ -90,16 +90,26 @@ def check_targets(specs: Sequence[ReportSpec], output: str | None, inputs: Itera
         seen[key] = f"--report {spec.format.value}={spec.file}"
 
 
-def write_reports(run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions) -> None:
-    """Render the run once per format and write each report atomically."""
+def render_reports(
+    run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions
+) -> list[tuple[str, str]]:
+    """Render the run once per format: (file, text) for each report, nothing written yet,
+    so a report that fails to render leaves every file as it was."""
     from herstelcheck.formats import renderer
-    from herstelcheck.output import write_atomic
 
     rendered: dict[OutputFormat, str] = {}
     for spec in specs:
         if spec.format not in rendered:
             rendered[spec.format] = renderer(spec.format)(run, options)
-        write_atomic(spec.file, rendered[spec.format])
+    return [(spec.file, rendered[spec.format]) for spec in specs]
+
+
+def write_reports(run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions) -> None:
+    """Render the run once per format and write each report atomically."""
+    from herstelcheck.output import write_atomic
+
+    for file, text in render_reports(run, specs, options):
+        write_atomic(file, text)
 
 
 def file_options(options: RenderOptions) -> RenderOptions:

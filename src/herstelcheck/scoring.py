@@ -40,3 +40,18 @@ def plan_score(items: Sequence[tuple[float, float]]) -> float:
     if total <= 0:
         return 0.0
     return round(10 * sum(w * s for w, s in items) / total, 1)
+
+
+def criterion_gain(
+    item_weight: float, criterion_weight: float, applicable_weight: float, counted_weight: float
+) -> float:
+    """Points (0-100) a plan's score would rise by if one failed criterion passed: the
+    criterion's share of its item's applicable weight, times the item's share of the
+    weight of the items that count (waived items do not).
+
+    >>> criterion_gain(1, 1, 4, 10)
+    2.5
+    """
+    if applicable_weight <= 0 or counted_weight <= 0:
+        return 0.0
+    return 100 * item_weight * criterion_weight / (applicable_weight * counted_weight)

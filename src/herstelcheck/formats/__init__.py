@@ -23,6 +23,7 @@ class OutputFormat(str, Enum):
     """The values of `--format`."""
 
     TERMINAL = "terminal"
+    MARKDOWN = "markdown"
     JSON = "json"
     SARIF = "sarif"
     JUNIT = "junit"
@@ -31,6 +32,7 @@ class OutputFormat(str, Enum):
 
 FORMAT_MODULES: dict[OutputFormat, str] = {
     OutputFormat.TERMINAL: "herstelcheck.formats.terminal",
+    OutputFormat.MARKDOWN: "herstelcheck.formats.markdown",
     OutputFormat.JSON: "herstelcheck.formats.json",
     OutputFormat.SARIF: "herstelcheck.formats.sarif",
     OutputFormat.JUNIT: "herstelcheck.formats.junit",

@@ -1,0 +1,521 @@
+"""What a memo template receives: an audit run as plain, read-only data in one language.
+
+`context()` turns an `AuditRun` into the variables of a memo template. The bundled
+templates and a user's own `--template` get the same variables; `docs/templates.md`
+documents each of them. The values are text as the plan and the checklist give it,
+never escaped: the template environment escapes every value it writes.
+
+The views are frozen dataclasses of strings, numbers, booleans, None and tuples, so a
+sandboxed template can read them and change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from herstelcheck import __version__, scoring
+from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
+from herstelcheck.i18n import number, t
+
+SYMBOLS = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
+"""A symbol per status, for tables where a word does not fit."""
+
+_MONTHS = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+_LABELS: dict[str, dict[str, str]] = {
+    "title_several": {
+        "nl": "Herstelplannen getoetst aan de checklist",
+        "en": "Recovery plans checked against the checklist",
+    },
+    "intro_single": {
+        "nl": "Deze memo toetst het herstelplan item voor item aan de checklist.",
+        "en": "This memo checks the recovery plan against the checklist, item by item.",
+    },
+    "version": {"nl": "Versie van het plan", "en": "Version of the plan"},
+    "adopted": {"nl": "Vastgesteld", "en": "Adopted"},
+    "audit_date": {"nl": "Datum van de toets", "en": "Date of the audit"},
+    "checklist": {"nl": "Checklist", "en": "Checklist"},
+    "checklist_version": {"nl": "versie", "en": "version"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "heading_verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "heading_items": {"nl": "Per item", "en": "Item by item"},
+    "heading_waivers": {"nl": "Uitzonderingen", "en": "Waivers"},
+    "heading_steps": {"nl": "Volgende stappen", "en": "Next steps"},
+    "heading_comparison": {"nl": "Vergelijking", "en": "Comparison"},
+    "heading_unread": {"nl": "Niet gelezen", "en": "Not read"},
+    "column_number": {"nl": "Nr.", "en": "No."},
+    "column_item": {"nl": "Item", "en": "Item"},
+    "column_status": {"nl": "Status", "en": "Status"},
+    "column_score": {"nl": "Score", "en": "Score"},
+    "column_gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "item": {"nl": "Item", "en": "Item"},
+    "line": {"nl": "regel", "en": "line"},
+    "status": {"nl": "Status", "en": "Status"},
+    "asks": {"nl": "Wat de checklist vraagt:", "en": "What the checklist asks:"},
+    "has": {"nl": "Wat het plan al heeft:", "en": "What the plan already has:"},
+    "lacks": {"nl": "Wat ontbreekt:", "en": "What is missing:"},
+    "advice": {"nl": "Advies:", "en": "Advice:"},
+    "waived": {"nl": "Uitgezonderd:", "en": "Waived:"},
+    "no_waivers": {
+        "nl": "Het plan zondert geen items uit.",
+        "en": "The plan waives no items.",
+    },
+    "steps_intro": {
+        "nl": "Wat het plan nog mist, met wat het meest aan de score bijdraagt eerst:",
+        "en": "What the plan still lacks, with what adds most to the score first:",
+    },
+    "no_steps": {
+        "nl": "Geen: elk item is voldaan of uitgezonderd.",
+        "en": "None: every item is met or waived.",
+    },
+    "legend": {
+        "nl": "Legenda: ✔ voldaan, ◐ deels, ✘ ontbreekt, ⊘ uitgezonderd; "
+        "het getal is de score van het item (0-10).",
+        "en": "Key: ✔ met, ◐ partial, ✘ missing, ⊘ waived; the number is the item's score (0-10).",
+    },
+    "columns_are_items": {
+        "nl": "De genummerde kolommen zijn de items van de checklist:",
+        "en": "The numbered columns are the items of the checklist:",
+    },
+    "unread_intro": {
+        "nl": "Deze plannen konden niet worden gelezen en zijn niet getoetst:",
+        "en": "These plans could not be read and were not audited:",
+    },
+    "no_plans": {"nl": "Er zijn geen plannen getoetst.", "en": "No plans were audited."},
+}
+
+_SENTENCES: dict[str, dict[str, str]] = {
+    "intro_several": {
+        "nl": "Deze memo toetst {count} herstelplannen aan de checklist en vergelijkt ze.",
+        "en": "This memo checks {count} recovery plans against the checklist and compares them.",
+    },
+    "score": {
+        "nl": "Het plan scoort {score} van de 100 punten.",
+        "en": "The plan scores {score} out of 100.",
+    },
+    "counts": {
+        "nl": "Van de {total} items zijn er {met} voldaan, {partial} deels voldaan, "
+        "{missing} ontbrekend en {waived} uitgezonderd.",
+        "en": "Of the {total} items, {met} are met, {partial} partial, {missing} missing "
+        "and {waived} waived.",
+    },
+    "verdict_done": {
+        "nl": "Het voldoet aan elk item van de checklist, of zondert het met reden uit.",
+        "en": "It meets every item of the checklist, or waives it with a reason.",
+    },
+    "verdict_strong": {
+        "nl": "Het plan is sterk en vraagt nog op enkele punten aanvulling.",
+        "en": "The plan is strong and needs additions on a few points only.",
+    },
+    "verdict_underway": {
+        "nl": "Het plan is op weg, maar op meerdere items nog onvolledig.",
+        "en": "The plan is on its way, but still incomplete on several items.",
+    },
+    "verdict_start": {
+        "nl": "Het plan is een begin; op de meeste items ontbreekt nog veel.",
+        "en": "The plan is a start; much is still missing on most items.",
+    },
+    "verdict_weak": {
+        "nl": "Het plan voldoet nog nauwelijks aan de checklist.",
+        "en": "The plan hardly meets the checklist yet.",
+    },
+    "status_line": {
+        "nl": "{status}, score {score} van 10",
+        "en": "{status}, score {score} out of 10",
+    },
+    "gain": {"nl": "tot {points} punten", "en": "up to {points} points"},
+}
+
+VERDICT_BANDS = ((80.0, "verdict_strong"), (45.0, "verdict_underway"), (20.0, "verdict_start"))
+"""Lowest score of each verdict, best first; below the last: `verdict_weak`."""
+
+
+def labels(lang: str) -> dict[str, str]:
+    """The memo's words in `lang`, as templates receive them (`words`)."""
+    return {key: text.get(lang, text["nl"]) for key, text in _LABELS.items()}
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    text = _SENTENCES[key]
+    return (text.get(lang) or text["nl"]).format(**values)
+
+
+# --- the views --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateView:
+    iso: str
+    """The date as YYYY-MM-DD."""
+    text: str
+    """The date written out in the memo's language: `30 juni 2021`, `30 June 2021`."""
+
+
+@dataclass(frozen=True)
+class ChecklistItemView:
+    id: int
+    """The item's number."""
+    title: str
+    """The item's title."""
+
+
+@dataclass(frozen=True)
+class ChecklistView:
+    name: str
+    """The checklist's name."""
+    version: str
+    """The checklist's version."""
+    source: str
+    """The publication the checklist follows (may be empty)."""
+    url: str
+    """Where the publication is found (may be empty)."""
+    items: tuple[ChecklistItemView, ...]
+    """The checklist's items, in order: the columns of a comparison."""
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: str
+    """Stable identifier, `<item slug>.<name>`."""
+    title: str
+    """What the criterion checks."""
+    passed: bool | None
+    """True, False, or None where it does not apply to the plan."""
+    message: str
+    """What the audit found: the title when it passed, what is wrong when it failed."""
+    advice: str
+    """What to add to the plan."""
+    line: int | None
+    """The line of the plan the finding is about, or None."""
+    weight: float
+    """How much it counts within its item."""
+    gain: float
+    """Points (0-100) the plan's score would rise by if it passed; 0 when it passed, does
+    not apply, or belongs to a waived item."""
+    gain_text: str
+    """`gain` in words: `tot 3,7 punten`, `up to 3.7 points`."""
+
+
+@dataclass(frozen=True)
+class WaiverView:
+    reason: str
+    """The plan's justification."""
+    until: str | None
+    """The date the waiver runs until, as the plan writes it, or None."""
+    expired: bool
+    """The date has passed: the waiver no longer counts and the item is audited."""
+    note: str
+    """`until` and `expired` in words (`geldig tot ...`, `verlopen op ...`), or empty."""
+    line: int | None
+    """The line of the plan that gives the waiver."""
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: int
+    """The item's number."""
+    slug: str
+    """The item's short name."""
+    title: str
+    """The item's title."""
+    explanation: str
+    """What the checklist asks and why."""
+    weight: float
+    """How much the item counts in the plan's score."""
+    status: str
+    """`met`, `partial`, `missing` or `waived`."""
+    status_text: str
+    """The status in words: `voldaan`, `deels`, `ontbreekt`, `uitgezonderd`."""
+    symbol: str
+    """The status as a symbol: ✔, ◐, ✘, ⊘."""
+    score: float
+    """0-10."""
+    score_text: str
+    """The score with one decimal, as the language writes it (`6,0`, `6.0`)."""
+    status_line: str
+    """Status and score in words: `deels, score 6,0 van 10` (the status alone if waived)."""
+    criteria: tuple[CriterionView, ...]
+    """All criteria of the item, in checklist order."""
+    passed: tuple[CriterionView, ...]
+    """The criteria the plan meets: what it already has."""
+    failed: tuple[CriterionView, ...]
+    """The criteria the plan does not meet: what is missing."""
+    waiver: WaiverView | None
+    """The plan's waiver for the item (active or expired), or None."""
+
+
+@dataclass(frozen=True)
+class StepView:
+    item_id: int
+    """The number of the item the step belongs to."""
+    item_title: str
+    """The title of that item."""
+    criterion: CriterionView
+    """The failed criterion; its `advice` says what to do."""
+
+
+@dataclass(frozen=True)
+class CountsView:
+    met: int
+    partial: int
+    missing: int
+    waived: int
+
+
+@dataclass(frozen=True)
+class PlanView:
+    file: str
+    """The plan file as it was named (`<stdin>` for standard input)."""
+    gemeente: str
+    """The municipality."""
+    titel: str
+    """The plan's title."""
+    versie: str | None
+    """The plan's version, or None."""
+    vastgesteld: str | None
+    """The adoption date as the plan writes it, or None."""
+    score: float
+    """0-100."""
+    score_text: str
+    """The score with one decimal, as the language writes it."""
+    score_sentence: str
+    """`Het plan scoort 48,3 van de 100 punten.`"""
+    verdict: str
+    """A one-sentence verdict that goes with the score."""
+    counts: CountsView
+    """How many items have each status."""
+    counts_sentence: str
+    """The counts in a sentence."""
+    items: tuple[ItemView, ...]
+    """Every item of the checklist, in order."""
+    waivers: tuple[ItemView, ...]
+    """The items the plan gives a waiver for (also expired ones)."""
+    next_steps: tuple[StepView, ...]
+    """The failed criteria of the items that count, the weightiest first."""
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    file: str
+    """The plan file that could not be read."""
+    line: int
+    """1-based line, or 0 when the problem has no place in the file."""
+    column: int
+    """1-based column, or 0."""
+    message: str
+    """What is wrong."""
+
+
+@dataclass(frozen=True)
+class Memo:
+    """The variables of a memo template, one attribute each."""
+
+    lang: str
+    """`nl` or `en`."""
+    date: DateView
+    """The date of the audit."""
+    checklist: ChecklistView
+    """The checklist the plans were audited against."""
+    plans: tuple[PlanView, ...]
+    """The audited plans, in the order they were read."""
+    errors: tuple[ErrorView, ...]
+    """The problems of the plans that could not be read."""
+    words: dict[str, str]
+    """The memo's fixed words in `lang` (headings, labels)."""
+    intro: str
+    """The memo's opening sentence (it differs for no plans, one plan and several)."""
+    version: str
+    """The version of herstelcheck."""
+
+    def variables(self) -> dict[str, Any]:
+        """The template variables: each attribute by its name."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+# --- building them ----------------------------------------------------------------------
+
+
+def context(run: AuditRun, lang: str) -> Memo:
+    """The memo's data for an audit run, in `lang`."""
+    checklist = run.checklist
+    words = labels(lang)
+    plans = tuple(plan_view(report, lang) for report in run.reports)
+    if not plans:
+        intro = words["no_plans"]
+    elif len(plans) == 1:
+        intro = words["intro_single"]
+    else:
+        intro = _say("intro_several", lang, count=len(plans))
+    return Memo(
+        lang=lang,
+        date=date_view(run.today, lang),
+        checklist=ChecklistView(
+            name=checklist.name,
+            version=checklist.version,
+            source=checklist.source.get(lang),
+            url=checklist.url,
+            items=tuple(ChecklistItemView(i.id, i.title.get(lang)) for i in checklist.items),
+        ),
+        plans=plans,
+        errors=tuple(
+            ErrorView(d.file, d.line, d.column, d.message)
+            for d in run.errors
+            if d.severity == "error"
+        ),
+        words=words,
+        intro=intro,
+        version=__version__,
+    )
+
+
+def date_view(date: dt.date, lang: str) -> DateView:
+    month = _MONTHS.get(lang, _MONTHS["nl"])[date.month - 1]
+    return DateView(date.isoformat(), f"{date.day} {month} {date.year}")
+
+
+def verdict(report: PlanReport, lang: str) -> str:
+    """One sentence on the plan as a whole, from its score."""
+    if not any(i.status in (Status.PARTIAL, Status.MISSING) for i in report.items):
+        return _say("verdict_done", lang)
+    for lowest, key in VERDICT_BANDS:
+        if report.score >= lowest:
+            return _say(key, lang)
+    return _say("verdict_weak", lang)
+
+
+def plan_view(report: PlanReport, lang: str) -> PlanView:
+    plan = report.plan
+    counted = sum(i.item.weight for i in report.items if i.status is not Status.WAIVED)
+    items = tuple(item_view(result, lang, counted) for result in report.items)
+    counts = CountsView(*(report.count(s) for s in Status))
+    return PlanView(
+        file=report.file,
+        gemeente=plan.gemeente or "",
+        titel=plan.titel or "",
+        versie=plan.versie,
+        vastgesteld=plan.vastgesteld.text if plan.vastgesteld else None,
+        score=report.score,
+        score_text=number(report.score, lang),
+        score_sentence=_say("score", lang, score=number(report.score, lang)),
+        verdict=verdict(report, lang),
+        counts=counts,
+        counts_sentence=_say(
+            "counts",
+            lang,
+            total=len(items),
+            met=counts.met,
+            partial=counts.partial,
+            missing=counts.missing,
+            waived=counts.waived,
+        ),
+        items=items,
+        waivers=tuple(i for i in items if i.waiver is not None),
+        next_steps=next_steps(items),
+    )
+
+
+def item_view(result: ItemResult, lang: str, counted_weight: float) -> ItemView:
+    item = result.item
+    applicable = sum(c.criterion.weight for c in result.criteria if c.passed is not None)
+    counts = result.status is not Status.WAIVED
+    criteria = tuple(
+        criterion_view(
+            c,
+            lang,
+            scoring.criterion_gain(item.weight, c.criterion.weight, applicable, counted_weight)
+            if counts and c.passed is False
+            else 0.0,
+        )
+        for c in result.criteria
+    )
+    status_text = t(result.status.value, lang)
+    score_text = number(result.score, lang)
+    return ItemView(
+        id=item.id,
+        slug=item.slug,
+        title=item.title.get(lang),
+        explanation=item.explanation.get(lang),
+        weight=item.weight,
+        status=result.status.value,
+        status_text=status_text,
+        symbol=SYMBOLS[result.status],
+        score=result.score,
+        score_text=score_text,
+        status_line=status_text
+        if result.status is Status.WAIVED
+        else _say("status_line", lang, status=status_text, score=score_text),
+        criteria=criteria,
+        passed=tuple(c for c in criteria if c.passed),
+        failed=tuple(c for c in criteria if c.passed is False),
+        waiver=waiver_view(result, lang),
+    )
+
+
+def criterion_view(result: CriterionResult, lang: str, gain: float) -> CriterionView:
+    return CriterionView(
+        id=result.criterion.id,
+        title=result.criterion.title.get(lang),
+        passed=result.passed,
+        message=result.message(lang),
+        advice=result.advice(lang),
+        line=result.line,
+        weight=result.criterion.weight,
+        gain=gain,
+        gain_text=_say("gain", lang, points=number(gain, lang)),
+    )
+
+
+def waiver_view(result: ItemResult, lang: str) -> WaiverView | None:
+    waiver = result.waiver
+    if waiver is None:
+        return None
+    until = waiver.until.text if waiver.until else None
+    note = ""
+    if until is not None:
+        note = t("waiver_expired" if waiver.expired else "waiver_until", lang, date=until)
+    return WaiverView(waiver.reason, until, waiver.expired, note, waiver.line)
+
+
+def next_steps(items: tuple[ItemView, ...]) -> tuple[StepView, ...]:
+    """The failed criteria of every item that counts, the one that adds most to the score
+    first; equal ones in checklist order."""
+    steps = [
+        (index, position, StepView(item.id, item.title, criterion))
+        for index, item in enumerate(items)
+        if item.status != Status.WAIVED.value
+        for position, criterion in enumerate(item.criteria)
+        if criterion.passed is False
+    ]
+    steps.sort(key=lambda s: (-round(s[2].criterion.gain, 6), s[0], s[1]))
+    return tuple(step for _, _, step in steps)

@@ -1,0 +1,117 @@
+"""The memo's data: views in one language, the verdict, and the order of the next steps."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import re
+
+import pytest
+
+from conftest import DATA, EXAMPLES, ROOT
+from herstelcheck import checklist, memo, runner
+from herstelcheck.audit import AuditRun
+
+DAY = dt.date(2021, 6, 30)
+
+
+def audit(*paths: object, today: dt.date = DAY) -> AuditRun:
+    return runner.run([str(p) for p in paths], checklist.load(), today=today, sink=lambda d: None)
+
+
+@pytest.fixture(scope="module")
+def examples() -> dict[str, memo.PlanView]:
+    context = memo.context(audit(EXAMPLES), "nl")
+    return {plan.gemeente: plan for plan in context.plans}
+
+
+def test_next_steps_put_the_weightiest_first_and_ties_in_checklist_order(examples):
+    steps = examples["Lindewaard"].next_steps
+    gains = [round(s.criterion.gain, 6) for s in steps]
+    assert gains == sorted(gains, reverse=True)
+    for first, second in itertools.pairwise(steps):
+        if round(first.criterion.gain, 6) == round(second.criterion.gain, 6):
+            assert first.item_id <= second.item_id
+    assert all(step.criterion.passed is False for step in steps)
+
+
+def test_next_steps_leave_out_waived_items(examples):
+    lindewaard = examples["Lindewaard"]
+    waived = [i.id for i in lindewaard.items if i.status == "waived"]
+    assert waived == [8]
+    assert 8 not in {step.item_id for step in lindewaard.next_steps}
+
+
+@pytest.mark.parametrize("gemeente", ["Bergakker", "Lindewaard", "Zeeveen"])
+def test_the_gains_of_all_steps_add_up_to_what_the_score_lacks(examples, gemeente):
+    plan = examples[gemeente]
+    total = sum(step.criterion.gain for step in plan.next_steps)
+    assert total == pytest.approx(100 - plan.score, abs=0.2)
+
+
+def test_an_expired_waiver_is_shown_and_its_item_audited():
+    context = memo.context(audit(DATA / "markdown" / "hostile.yaml"), "nl")
+    (plan,) = context.plans
+    by_id = {item.id: item for item in plan.items}
+    assert by_id[8].status == "waived" and by_id[8].waiver is not None
+    assert by_id[8].waiver.note == "geldig tot 2022-12-31"
+    expired = by_id[10].waiver
+    assert expired is not None and expired.expired
+    assert by_id[10].status == "missing"
+    assert expired.note == "verlopen op 2020-01-31; telt niet meer als uitzondering"
+    assert [i.id for i in plan.waivers] == [8, 10]
+    assert 10 in {step.item_id for step in plan.next_steps}
+
+
+@pytest.mark.parametrize(
+    ("gemeente", "verdict"),
+    [
+        ("Zeeveen", "Het voldoet aan elk item van de checklist, of zondert het met reden uit."),
+        ("Lindewaard", "Het plan is op weg, maar op meerdere items nog onvolledig."),
+        ("Bergakker", "Het plan voldoet nog nauwelijks aan de checklist."),
+    ],
+)
+def test_verdict_follows_the_score(examples, gemeente, verdict):
+    assert examples[gemeente].verdict == verdict
+
+
+def test_dates_are_written_out_in_the_language():
+    assert memo.date_view(DAY, "nl") == memo.DateView("2021-06-30", "30 juni 2021")
+    assert memo.date_view(DAY, "en") == memo.DateView("2021-06-30", "30 June 2021")
+
+
+def test_english_views_use_english_words():
+    context = memo.context(audit(EXAMPLES / "lindewaard.yaml"), "en")
+    (plan,) = context.plans
+    assert context.words["heading_steps"] == "Next steps"
+    assert plan.items[0].status_line == "partial, score 6.0 out of 10"
+    assert plan.score_sentence == "The plan scores 48.3 out of 100."
+
+
+def test_words_are_the_same_in_both_languages():
+    assert memo.labels("nl").keys() == memo.labels("en").keys()
+    assert all(memo.labels("en").values())
+
+
+def test_words_do_not_hide_behind_dict_attributes():
+    """A template reads `words.item`; a key named like a dict method would be shadowed."""
+    assert not set(memo.labels("nl")) & set(dir(dict))
+
+
+def _views() -> list[type]:
+    classes = [c for c in vars(memo).values() if isinstance(c, type)]
+    return [c for c in classes if dataclasses.is_dataclass(c) and c.__module__ == memo.__name__]
+
+
+def test_docs_describe_every_variable_and_field():
+    docs = (ROOT / "docs" / "templates.md").read_text(encoding="utf-8")
+    missing = [
+        f"{cls.__name__}.{field.name}"
+        for cls in _views()
+        for field in dataclasses.fields(cls)
+        if not re.search(rf"`(\w+\.)*{field.name}`", docs)
+    ]
+    assert missing == []
+    words = [key for key in memo.labels("nl") if f"`{key}`" not in docs]
+    assert words == []
