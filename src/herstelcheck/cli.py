@@ -264,8 +264,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug or _state["debug"]:
             raise
+        from herstelcheck.textsafe import excerpt, visible
+
+        reason = visible(excerpt(f"{type(exc).__name__}: {exc}", 300))
         print(
-            f"herstelcheck: internal error: {type(exc).__name__}: {exc}\n"
+            f"herstelcheck: internal error: {reason}\n"
             "This is a bug in herstelcheck; run again with --debug for the details.",
             file=sys.stderr,
         )
