@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
+import pytest
+
+from herstelcheck import checklist
 from herstelcheck.textsafe import UNSAFE_CHARS
 
 DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
@@ -29,3 +34,22 @@ def assert_clean_stderr(stderr: str) -> None:
     for line in stderr.splitlines():
         assert DIAGNOSTIC.match(line) or USAGE_ERROR.match(line), line
         assert not UNSAFE_CHARS.search(line), line
+
+
+_LOAD_CHECKLIST = checklist.load
+
+
+@functools.cache
+def bundled_checklist() -> checklist.Checklist:
+    return _LOAD_CHECKLIST(None)
+
+
+def read_bundled_checklist_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make `checklist.load()` of the bundled checklist return one copy read once: the
+    tests of plans run the command line hundreds of times, some with PyYAML's slow
+    pure-Python parser, and the bundled checklist is not what they test."""
+
+    def load(path: str | Path | None = None) -> checklist.Checklist:
+        return bundled_checklist() if path is None else _LOAD_CHECKLIST(path)
+
+    monkeypatch.setattr(checklist, "load", load)

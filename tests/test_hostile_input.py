@@ -26,14 +26,19 @@ from conftest import DATA, EXAMPLES
 from herstelcheck import runner, yamlload
 from herstelcheck.cli import main
 from herstelcheck.errors import HerstelcheckError
-from herstelcheck.plan import load_file
-from hostile import SENTINEL_CALLS, assert_clean_stderr, touch
+from herstelcheck.plan import PlanError, load_file
+from hostile import SENTINEL_CALLS, assert_clean_stderr, read_bundled_checklist_once, touch
 
 HOSTILE = DATA / "hostile"
 EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load(
     (HOSTILE / "expected.yml").read_text(encoding="utf-8")
 )
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.name != "expected.yml")
+
+
+@pytest.fixture(autouse=True)
+def _checklist_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    read_bundled_checklist_once(monkeypatch)
 
 
 @pytest.fixture(params=["libyaml", "python"])
@@ -69,11 +74,29 @@ def _attribute(obj: Any, path: str) -> Any:
     return obj
 
 
-@pytest.mark.parametrize("case", CASES)
-def test_hostile_case(cli, parser, case):
+def _expected(case: str, parser: str) -> dict[str, Any]:
     expected = dict(EXPECTED[case])
-    expected.update(expected.pop("python", {}) if parser == "python" else {})
-    expected.pop("python", None)
+    overrides = expected.pop("python", {})
+    if parser == "python":
+        expected.update(overrides)
+    return expected
+
+
+def _check_values(path: str, expected: dict[str, Any]) -> None:
+    loaded, diagnostics = load_file(path)
+    assert not [d for d in diagnostics if d.severity == "error"]
+    for attribute, value in expected.get("values", {}).items():
+        actual = _attribute(loaded.plan, attribute)
+        if isinstance(value, str):
+            assert str(actual).startswith(value), attribute
+        else:
+            assert actual == value, attribute
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_hostile_case(cli, case):
+    """The whole command line, with the parser herstelcheck uses here."""
+    expected = _expected(case, "libyaml" if yamlload.LIBYAML else "python")
     path = str(HOSTILE / case)
     result = cli("audit", "-f", "json", "--date", "2021-07-01", path)
     assert result.exit_code == expected["exit"], result
@@ -96,13 +119,30 @@ def test_hostile_case(cli, parser, case):
     passed = {c["id"]: c["passed"] for item in plan["items"] for c in item["criteria"]}
     for ident, value in expected.get("passed", {}).items():
         assert passed[ident] is value, ident
-    loaded, _ = load_file(path)
-    for attribute, value in expected.get("values", {}).items():
-        actual = _attribute(loaded.plan, attribute)
-        if isinstance(value, str):
-            assert str(actual).startswith(value), attribute
-        else:
-            assert actual == value, attribute
+    _check_values(path, expected)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_hostile_case_with_the_other_parser(case, monkeypatch):
+    """The loader alone with the parser herstelcheck falls back to (PyYAML's own when
+    libyaml is here): the same diagnostics, or the same values."""
+    other = "python" if yamlload.LIBYAML else "libyaml"
+    if other == "python":
+        monkeypatch.setattr(yamlload, "_Loader", yaml.SafeLoader)
+    else:  # pragma: no cover - PyYAML built without libyaml
+        pytest.skip("PyYAML has no libyaml here")
+    expected = _expected(case, other)
+    path = str(HOSTILE / case)
+    try:
+        _, diagnostics = load_file(path)
+    except PlanError as exc:
+        diagnostics = exc.diagnostics
+    shown = "\n".join(d.format() for d in diagnostics)
+    for severity in ("error", "warning"):
+        if severity in expected:
+            assert _place_pattern(path, severity, expected[severity]).search(shown), shown
+    if expected["exit"] == 0:
+        _check_values(path, expected)
 
 
 # --- what cannot be a file in the repository -----------------------------------------
@@ -285,8 +325,15 @@ def test_endless_standard_input_is_read_no_further_than_the_limit(monkeypatch, c
     assert Endless.served <= yamlload.MAX_BYTES + 1024 * 1024
 
 
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+
 def _run(*args: str, stdin: Any = subprocess.DEVNULL) -> subprocess.CompletedProcess[str]:
-    """herstelcheck in its own process, with a time limit: for what could hang."""
+    """herstelcheck in its own process, with limits on time and memory: for what would
+    hang the test run, or fill the memory, if it regressed."""
     return subprocess.run(
         [sys.executable, "-m", "herstelcheck", *args],
         stdin=stdin,
@@ -294,35 +341,35 @@ def _run(*args: str, stdin: Any = subprocess.DEVNULL) -> subprocess.CompletedPro
         text=True,
         timeout=30,
         env={**os.environ, "NO_COLOR": "1"},
+        preexec_fn=_limit_memory,
         check=False,
     )
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_is_refused_and_does_not_hang(tmp_path):
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="no FIFOs or /dev/zero"
+)
+def test_fifos_and_devices_are_refused_and_never_read_forever(tmp_path):
     fifo = tmp_path / "plan.yaml"
-    os.mkfifo(fifo)
-    result = _run("audit", str(fifo), ZEEVEEN)
+    os.mkfifo(fifo)  # no writer: opening it to read would wait for ever
+    result = _run("audit", str(fifo), "/dev/zero", ZEEVEEN)
     assert result.returncode == 2, result
-    assert f"{fifo}:1:1: error: is not a regular file (a device, pipe or socket)" in result.stderr
+    assert _errors(result) == [
+        f"{name}:1:1: error: is not a regular file (a device, pipe or socket); "
+        "to read a stream, pass '-' and give it on standard input"
+        for name in (fifo, "/dev/zero")
+    ]
     assert "Zeeveen" in result.stdout
-    result = _run("audit", "--checklist", str(fifo), ZEEVEEN)
-    assert result.returncode == 2, result
-    assert f"{fifo}:1:1: error: is not a regular file" in result.stderr
-
-
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
-def test_dev_zero_is_refused_and_not_read_forever():
-    result = _run("audit", "/dev/zero")
-    assert result.returncode == 2, result
-    assert "/dev/zero:1:1: error: is not a regular file" in result.stderr
-    result = _run("audit", "--checklist", "/dev/zero", ZEEVEEN)
-    assert result.returncode == 2, result
-    assert "/dev/zero:1:1: error: is not a regular file" in result.stderr
+    for checklist_file in (str(fifo), "/dev/zero"):
+        result = _run("audit", "--checklist", checklist_file, ZEEVEEN)
+        assert result.returncode == 2, result
+        assert f"{checklist_file}:1:1: error: is not a regular file" in result.stderr
     with open("/dev/zero", "rb") as zero:  # a stream is read up to the limit
         result = _run("audit", "-", stdin=zero)
     assert result.returncode == 2, result
-    assert "<stdin>:1:1: error: file is larger than 5 MB" in result.stderr
+    assert _errors(result) == [
+        "<stdin>:1:1: error: file is larger than 5 MB; a plan is far smaller"
+    ]
 
 
 # --- the loader itself ------------------------------------------------------------------
