@@ -450,3 +450,24 @@ def test_internal_errors_never_show_a_traceback(cli, monkeypatch):
     assert not re.search("[\x1b\x07\x9b]", result.stderr)
     with pytest.raises(RuntimeError, match="stuk"):
         main(["--debug", "audit", ZEEVEEN])
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "-f", "x\x1b]52;c;aGFjaw==\x07[bold]y"],
+        ["audit", "--lang", "\x9b31m\u202e"],
+        ["audit", "--date", "\x1b[2J\x1b]8;;https://evil.example\x07"],
+        ["audit", "--fail-under", "\x1b[31m"],
+        ["audit", "--bogus\x1b[31m"],
+        ["\x1b[31mbogus"],
+    ],
+    ids=["format", "lang", "date", "fail-under", "option", "command"],
+)
+def test_usage_errors_quote_hostile_arguments_safely(cli, args):
+    result = cli(*args, ZEEVEEN)
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", result.stderr)
+    assert "error" in result.stderr.lower()

@@ -133,7 +133,7 @@ def read_file(path: str, name: str) -> bytes:
     reading can neither block nor go on forever; the file is opened without blocking so
     that opening a FIFO with no writer cannot hang either.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)
     try:
         handle = os.open(path, flags)
     except FileNotFoundError:
@@ -161,7 +161,7 @@ def read_file(path: str, name: str) -> bytes:
             )
         if info.st_size > MAX_BYTES:
             raise _error(name, 1, 1, _TOO_LARGE)
-        if hasattr(os, "set_blocking"):
+        if _NONBLOCK:
             os.set_blocking(handle, True)
         with os.fdopen(handle, "rb", closefd=False) as stream:
             return stream.read(MAX_BYTES + 1)
@@ -171,6 +171,7 @@ def read_file(path: str, name: str) -> bytes:
         os.close(handle)
 
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _TOO_LARGE = f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; a plan is far smaller"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -108,7 +108,7 @@ def plans(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         "acties": [{"naam": EVIL, "termijn": EVIL}],
         "financiering": {"bestaande_budgetten": EVIL},
     }
-    bad = _dump(broken, folder / "kapot [bold red]\x1b[31m\x85.yaml")
+    bad = _dump(broken, folder / "kapot [bold red]\x1b[31m\x85\n.yaml")
     return [str(good), str(named), os.fsdecode(not_utf8), str(bad)]
 
 
@@ -191,6 +191,7 @@ def test_terminal_shows_markup_literally(cli, plans, hostile_checklist):
         assert "😄" not in result.stdout
         assert "␛[31mESC␛[0m" in result.stdout  # visible, not acted on
         assert "<U+202E>RLO" in result.stdout
+        _assert_safe(result.stdout, "the terminal report")
         shown[kind] = result.stdout.count("[bold red]rood[/]")
     assert shown["hostile"] > shown["bundled"] + 10  # checklist titles, messages, advice
 
