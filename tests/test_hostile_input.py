@@ -387,6 +387,16 @@ def test_an_alias_bomb_stays_small_in_memory(parser):
     assert peak < 20 * 1024 * 1024
 
 
+def test_a_large_document_without_aliases_is_refused_in_plain_words(parser):
+    text = "acties:\n" + "".join(f"  - {{naam: a{i}, termijn: kort}}\n" for i in range(40_000))
+    with pytest.raises(HerstelcheckError) as caught:
+        yamlload.parse(text, "groot.yaml")
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.message == (
+        "the document holds more than 100000 values; a plan needs far fewer"
+    )
+
+
 def test_a_wide_alias_document_within_the_budget_is_read(parser):
     text = "a: &a [" + ", ".join(["x"] * 999) + "]\nb: [" + ", ".join(["*a"] * 98) + "]\n"
     document = yamlload.parse(text, "wide.yaml")

@@ -348,6 +348,7 @@ class _Composer:
         self.documents = 0
         self.anchors: dict[str, Node] = {}
         self.stack: list[Mapping | Sequence] = []
+        self.aliased = False
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -458,15 +459,17 @@ class _Composer:
             return
         parent = self.stack[-1]
         parent.size += node.size
+        if alias_mark is not None:
+            self.aliased = True
         if parent.size > MAX_NODES:
             mark = alias_mark or node.mark
-            raise _error(
-                self.name,
-                mark.line,
-                mark.column,
+            message = (
                 f"the document expands to more than {MAX_NODES} values "
-                "(anchors and aliases repeat too much)",
+                "(anchors and aliases repeat too much)"
+                if self.aliased
+                else f"the document holds more than {MAX_NODES} values; a plan needs far fewer"
             )
+            raise _error(self.name, mark.line, mark.column, message)
         if isinstance(parent, Sequence):
             parent.items.append(node)
         elif parent.pairs and parent.pairs[-1][1] is _PENDING:
