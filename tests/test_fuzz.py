@@ -95,13 +95,14 @@ YAMLISH_TOKENS = st.sampled_from(
 )  # fmt: skip
 YAMLISH = st.lists(YAMLISH_TOKENS, max_size=60).map("".join)
 EXAMPLE_BYTES = [p.read_bytes() for p in sorted(EXAMPLES.glob("*.yaml"))]
+CHECKLIST_BYTES = [(EXAMPLES.parent / "checklist.yaml").read_bytes()]
 
 
 @st.composite
-def damaged_examples(draw: st.DrawFn) -> bytes:
-    """An example plan with random damage: bytes flipped, lines deleted, duplicated or
+def damaged(draw: st.DrawFn, sources: list[bytes]) -> bytes:
+    """One of `sources` with random damage: bytes flipped, lines deleted, duplicated or
     re-indented, random bytes inserted, the end cut off."""
-    data = draw(st.sampled_from(EXAMPLE_BYTES))
+    data = draw(st.sampled_from(sources))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         lines = data.split(b"\n")
         kind = draw(st.sampled_from(["flip", "delete", "duplicate", "indent", "insert", "cut"]))
@@ -162,7 +163,7 @@ def test_random_yamlish_text_loads_or_fails_cleanly(text):
 
 
 @BOUNDED
-@given(damaged_examples())
+@given(damaged(EXAMPLE_BYTES))
 def test_damaged_examples_load_or_fail_cleanly(data):
     _load(data)
 
@@ -214,7 +215,7 @@ def test_cli_on_random_plans(quiet, document, fmt, fail_under):
 
 
 @settings(BOUNDED, max_examples=60)
-@given(data=damaged_examples(), fmt=FORMATS, fail_under=FAIL_UNDER)
+@given(data=damaged(EXAMPLE_BYTES), fmt=FORMATS, fail_under=FAIL_UNDER)
 def test_cli_on_damaged_examples(quiet, data, fmt, fail_under):
     _audit(data, fmt, fail_under)
 
@@ -223,3 +224,17 @@ def test_cli_on_damaged_examples(quiet, data, fmt, fail_under):
 @given(text=YAMLISH, fmt=FORMATS)
 def test_cli_on_random_yamlish_text(quiet, text, fmt):
     _audit(text.encode("utf-8", "surrogatepass"), fmt, None)
+
+
+@settings(BOUNDED, max_examples=40)
+@given(data=damaged(CHECKLIST_BYTES), fmt=FORMATS)
+def test_cli_with_a_damaged_checklist(quiet, tmp_path_factory, data, fmt):
+    checklist_file = tmp_path_factory.mktemp("checklist") / "checklist.yaml"
+    checklist_file.write_bytes(data)
+    args = ["audit", "-f", fmt.value, "--checklist", str(checklist_file)]
+    result = run_cli([*args, str(EXAMPLES / "zeeveen.yaml")])
+    assert result.exit_code in (0, 2), result
+    assert_clean_stderr(result.stderr)
+    if result.exit_code == 2:  # the checklist is refused before any plan is read
+        assert result.stdout == ""
+        assert all(line.startswith(str(checklist_file)) for line in result.stderr.splitlines())

@@ -481,3 +481,58 @@ def test_usage_errors_quote_hostile_arguments_safely(cli, args):
     assert "Traceback" not in result.stderr
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", result.stderr)
     assert "error" in result.stderr.lower()
+
+
+# --- broken checklists (--checklist) ------------------------------------------------
+
+BUNDLED_CHECKLIST = (EXAMPLES.parent / "checklist.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place", "message"),
+    [
+        (
+            "    criteria:\n",
+            "    weight: 1.0e+400\n    criteria:\n",
+            "47:13",
+            "item 1 (structuur-en-middelen): 'weight' must be a number from 0 to 1000",
+        ),
+        (
+            "params: {paths: [organisatie.vorm, organisatie.toelichting]}",
+            "params: &p {paths: [*p]}",
+            "50:29",
+            "the alias *p refers to a value that contains it",
+        ),
+        (
+            "params: {list: acties, field: behoefte, min: 0.5}",
+            "params: {list: acties, field: behoefte, min: 1.0e+400}",
+            "180:17",
+            "parameter 'min' must be a number",
+        ),
+        (
+            "name: VNG top 10 herstelaanpak",
+            "name: !!python/object/apply:hostile.touch [checklist]",
+            "15:7",
+            "the tag !!python/object/apply:hostile.touch is not allowed here",
+        ),
+        (
+            'version: "2021-05"',
+            'version: "2021-05"\nname: tweede naam',
+            "17:1",
+            "duplicate key 'name' (first at line 15)",
+        ),
+    ],
+    ids=["infinite-weight", "recursive-alias", "infinite-share", "python-tag", "duplicate-key"],
+)
+def test_broken_checklist_is_a_clean_error(cli, tmp_path, old, new, place, message):
+    assert old in BUNDLED_CHECKLIST
+    checklist_file = tmp_path / "checklist.yaml"
+    checklist_file.write_text(BUNDLED_CHECKLIST.replace(old, new, 1), encoding="utf-8")
+    SENTINEL_CALLS.clear()
+    result = cli("audit", "-f", "json", "--checklist", str(checklist_file), ZEEVEEN)
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert_clean_stderr(result.stderr)
+    assert f"{checklist_file}:{place}: error: " in result.stderr, result
+    assert message in result.stderr, result
+    assert SENTINEL_CALLS == []
