@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import tempfile
 import typing
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from conftest import EXAMPLES, run_cli
 from herstelcheck.errors import HerstelcheckError
@@ -24,6 +27,8 @@ from herstelcheck.model import Plan
 from herstelcheck.plan import PlanError, field_types, load_bytes, unwrap_optional
 from hostile import assert_clean_stderr, read_bundled_checklist_once
 
+# Hypothesis caches what it learns from the source; keep that out of the checkout too.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "herstelcheck-hypothesis")
 BOUNDED = settings(
     max_examples=150,
     deadline=None,
