@@ -225,3 +225,36 @@ def test_output_is_the_file_standard_input_comes_from(plan_copy):
     assert result.returncode == 2, result
     assert "it is one of the plans audited" in result.stderr
     assert plan_copy.read_bytes() == before
+
+
+# --- standard output that cannot be written -----------------------------------------
+
+
+def _run(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "herstelcheck", *args],
+        text=True,
+        timeout=30,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+        **kwargs,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_a_full_disk_on_standard_output_is_a_clean_error():
+    with open("/dev/full", "w") as full:
+        result = _run("audit", str(ZEEVEEN), stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 2, result
+    assert result.stderr == (
+        "herstelcheck: error: cannot write the report to standard output: No space left on device\n"
+    )
+
+
+def test_closed_standard_streams_are_no_internal_error():
+    closed_out = _run("audit", str(ZEEVEEN), capture_output=True, preexec_fn=lambda: os.close(1))
+    assert closed_out.returncode == 0, closed_out
+    assert closed_out.stderr == ""
+    closed_in = _run("audit", "-", capture_output=True, preexec_fn=lambda: os.close(0))
+    assert closed_in.returncode == 2, closed_in
+    assert closed_in.stderr.startswith("<stdin>:1:1: error: the file is empty")
