@@ -37,9 +37,9 @@ EVIL = (
 """Markup, escapes (ESC, CSI, OSC 8 links, OSC 52 clipboard, one-byte CSI), C0 and C1
 controls and bidirectional overrides, and the characters Markdown and HTML act on."""
 
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """What no output may hold raw: controls but line feed and tab, C1 (0x9b is a CSI),
-zero-width and bidirectional marks, overrides and isolates."""
+bidirectional marks, embeddings, overrides and isolates."""
 SGR = re.compile(r"\x1b\[[0-9;]*m")
 """A plain Select Graphic Rendition sequence: colour and bold, nothing else."""
 FORMATS = list(OutputFormat)
