@@ -15,6 +15,7 @@ from herstelcheck import criteria, scoring
 from herstelcheck.checklist import Checklist, Criterion, Item
 from herstelcheck.errors import Diagnostic
 from herstelcheck.model import LoadedPlan, Plan, PlanDate
+from herstelcheck.textsafe import excerpt
 
 
 class Status(str, Enum):
@@ -176,8 +177,8 @@ def _waivers(
                     line,
                     col,
                     "warning",
-                    f"'uitzonderingen' names item '{key}', which the checklist does not have "
-                    "(use an item number from 1 to 10 or its slug)",
+                    f"'uitzonderingen' names item '{excerpt(key)}', which the checklist does not "
+                    "have (use an item number from 1 to 10 or its slug)",
                 )
             )
             continue

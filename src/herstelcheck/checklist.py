@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +27,13 @@ from herstelcheck.yamlload import (
     Sequence,
     parse,
     read_bytes,
+    read_file,
     to_python,
 )
 
 LANGUAGES = ("nl", "en")
+MAX_WEIGHT = 1000
+"""The largest weight: scores stay finite however many criteria a checklist has."""
 
 
 class ChecklistError(HerstelcheckError):
@@ -115,12 +119,9 @@ def load(path: str | Path | None = None) -> Checklist:
     file = Path(path) if path is not None else default_path()
     name = str(path) if path is not None else "checklist.yaml"
     try:
-        data = file.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ChecklistError(
-            [Diagnostic(name, 1, 1, "error", f"cannot read checklist: {reason}")]
-        ) from None
+        data = read_file(str(file), name)
+    except HerstelcheckError as exc:
+        raise ChecklistError(exc.diagnostics) from None
     key = (name, data)
     cached = _CACHE.get(key)
     if cached is None:
@@ -212,8 +213,12 @@ class _Validator:
                 return 0
             return default
         value = to_python(fields[key][1])
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            self.error(fields[key][1], where, f"'{key}' must be a number of 0 or more")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not 0 <= value <= MAX_WEIGHT
+        ):
+            self.error(fields[key][1], where, f"'{key}' must be a number from 0 to {MAX_WEIGHT}")
             return default or 0
         return float(value)
 
@@ -413,7 +418,9 @@ def check_plan_path(path: str) -> str | None:
 
 def _has_type(value: object, expected: type) -> bool:
     if expected is float:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
+        return (
+            isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+        )
     if expected is int:
         return isinstance(value, int) and not isinstance(value, bool)
     return isinstance(value, expected)

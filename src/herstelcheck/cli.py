@@ -6,6 +6,7 @@ Everything heavier than Typer is imported inside the command that needs it, so t
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -122,6 +123,17 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:  # `herstelcheck audit ... | head`
+        _discard_stdout()
+    except OSError as exc:  # a full disk (`> /dev/full`)
+        _discard_stdout()
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"cannot write the report to standard output: {reason}") from None
+
+
+def _discard_stdout() -> None:
+    """Send what is left in standard output's buffer nowhere, so that the flush at exit
+    cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
@@ -653,6 +665,9 @@ def diff(
 def main(argv: list[str] | None = None) -> None:
     """The console script: never lets a traceback reach the user (unless --debug)."""
     args = sys.argv[1:] if argv is None else argv
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:  # started with `<&-`, `>&-` or `2>&-`
+            setattr(sys, name, open(os.devnull, mode))  # noqa: SIM115 - lives as long as sys
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     if hasattr(sys.stderr, "reconfigure"):
@@ -666,8 +681,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:
         if debug or _state["debug"]:
             raise
+        from herstelcheck.textsafe import excerpt, visible
+
+        reason = visible(excerpt(f"{type(exc).__name__}: {exc}", 300))
         print(
-            f"herstelcheck: internal error: {type(exc).__name__}: {exc}\n"
+            f"herstelcheck: internal error: {reason}\n"
             "This is a bug in herstelcheck; run again with --debug for the details.",
             file=sys.stderr,
         )

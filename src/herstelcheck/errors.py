@@ -26,11 +26,16 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        """`file:line:col: severity: message`, every part made safe for a terminal."""
-        from herstelcheck.textsafe import visible
+        """`file:line:col: severity: message`, every part made safe for a terminal, and
+        the message cut at MESSAGE_LIMIT characters so that one line stays one line."""
+        from herstelcheck.textsafe import excerpt, visible
 
         place = f"{visible(self.file)}:{self.line}:{self.column}"
-        return f"{place}: {self.severity}: {visible(self.message)}"
+        return f"{place}: {self.severity}: {visible(excerpt(self.message, MESSAGE_LIMIT))}"
+
+
+MESSAGE_LIMIT = 1000
+"""The most characters of a message that a diagnostic line shows."""
 
 
 class HerstelcheckError(Exception):

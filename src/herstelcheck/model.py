@@ -8,6 +8,7 @@ holds its description in Dutch and English.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
@@ -71,9 +72,8 @@ class PlanDate:
             return None
         if self.day is not None and self.month is not None:
             return dt.date(self.year, self.month, self.day)
-        if self.month is not None:
-            first_next = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-            return first_next - dt.timedelta(days=1)
+        if self.month is not None:  # the month's last day, also in December 9999
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
 
     def __str__(self) -> str:

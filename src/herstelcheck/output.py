@@ -1,10 +1,18 @@
 """Write reports to files atomically: a reader never sees half a file, and a failed run
-leaves an existing file as it was."""
+leaves an existing file as it was.
+
+A report only ever replaces a regular file, and never one of the plans it reports on:
+not when `-o` names a plan by another path, a symbolic or hard link, a plan found in a
+folder, or the file that standard input was redirected from. `-o` naming a symbolic link
+writes to the file the link points to and leaves the link in place.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,32 +21,65 @@ from herstelcheck.errors import UsageError
 
 
 def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
-    """Refuse an output path that is a folder, has no folder, or is one of the inputs."""
+    """Refuse an output path that is a folder, a device or pipe, has no folder, or is one
+    of the plans that `inputs` (files, folders, `-`) name."""
     path = Path(target)
-    if path.is_dir():
+    real = Path(os.path.realpath(path))
+    if real.is_dir():
         raise UsageError(f"cannot write the report to '{target}': it is a folder")
-    folder = path.parent if str(path.parent) else Path()
+    if real.exists() and not real.is_file():
+        raise UsageError(
+            f"cannot write the report to '{target}': it is not a regular file "
+            "(a device, pipe or socket); leave out -o to write to standard output"
+        )
+    folder = real.parent
     if not folder.is_dir():
-        raise UsageError(f"cannot write the report to '{target}': no folder '{folder}'")
-    resolved = path.resolve()
-    for name in inputs:
-        if name != "-" and Path(name).exists() and Path(name).resolve() == resolved:
-            raise UsageError(
-                f"refusing to write the report to '{target}': it is one of the plans audited"
-            )
+        shown = path.parent if str(path.parent) else Path()
+        raise UsageError(f"cannot write the report to '{target}': no folder '{shown}'")
+    if real.exists() and any(_same_file(name, real) for name in _plan_files(inputs)):
+        raise UsageError(
+            f"refusing to write the report to '{target}': it is one of the plans audited"
+        )
     return path
 
 
+def _plan_files(inputs: Iterable[str]) -> list[str]:
+    from herstelcheck.runner import collect
+
+    return collect(inputs).files
+
+
+def _same_file(name: str, target: Path) -> bool:
+    """Whether plan `name` (`-`: standard input) is the file `target`."""
+    try:
+        info = os.fstat(sys.stdin.fileno()) if name == "-" else os.stat(name)
+        other = os.stat(target)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+        return False
+    return stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (
+        other.st_dev,
+        other.st_ino,
+    )
+
+
 def write_atomic(target: str | Path, text: str) -> None:
-    """Write `text` to `target` via a temporary file in the same folder and a rename."""
-    path = Path(target)
-    folder = path.parent if str(path.parent) else Path()
+    """Write `text` to `target` via a temporary file in the same folder and a rename.
+
+    A symbolic link is followed (the file it points to gets the text); anything but a
+    regular file is refused, so a report never replaces a device such as /dev/null.
+    """
+    path = Path(os.path.realpath(target))
+    if path.exists() and not path.is_file():
+        raise UsageError(f"cannot write '{target}': it is not a regular file")
+    folder = path.parent
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        # errors="replace", as on standard output: a character no encoder can write
+        # must not cost the user the report.
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
@@ -50,10 +91,12 @@ def write_atomic(target: str | Path, text: str) -> None:
             os.umask(umask)
             os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+        raise
 
 
 def write_new(target: str | Path, text: str) -> None:

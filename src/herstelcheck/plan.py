@@ -27,6 +27,7 @@ from herstelcheck.model import (
     Term,
     Uitzondering,
 )
+from herstelcheck.textsafe import excerpt
 from herstelcheck.yamlload import (
     MAX_BYTES,
     NULL,
@@ -38,6 +39,7 @@ from herstelcheck.yamlload import (
     describe,
     parse,
     read_bytes,
+    read_file,
 )
 
 STDIN = "-"
@@ -90,24 +92,19 @@ def load_text(text: str, name: str) -> tuple[LoadedPlan, list[Diagnostic]]:
 
 
 def _read(path: str, name: str) -> bytes:
+    """The bytes of a plan: standard input or a regular file, at most MAX_BYTES + 1."""
     import sys
 
+    if path != STDIN:
+        try:
+            return read_file(path, name)
+        except HerstelcheckError as exc:
+            raise PlanError(exc.diagnostics) from None
     try:
-        if path == STDIN:
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise PlanError([Diagnostic(name, 1, 1, "error", "no such file")]) from None
-    except IsADirectoryError:
-        raise PlanError([Diagnostic(name, 1, 1, "error", "is a folder, not a file")]) from None
-    except PermissionError:
-        raise PlanError([Diagnostic(name, 1, 1, "error", "permission denied")]) from None
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise PlanError([Diagnostic(name, 1, 1, "error", f"cannot read: {reason}")]) from None
-    return data
 
 
 def path_join(base: str, key: str) -> str:
@@ -198,7 +195,7 @@ class _Reader:
                 if member.value == normal:
                     return member
             allowed = ", ".join(m.value for m in tp)
-            raise ValueError(f"must be one of {allowed} (got '{text}')")
+            raise ValueError(f"must be one of {allowed} (got '{excerpt(text)}')")
         raise TypeError(f"no reader for {tp!r}")  # pragma: no cover - model error
 
     def sequence(self, item_type: Any, node: Node, path: str) -> list[Any]:
@@ -265,7 +262,7 @@ class _Reader:
                 self.error(
                     mark,
                     f"'{path}.geldig_tot' must be a date such as 2022-12-31 "
-                    f"(got '{waiver.geldig_tot.text}')",
+                    f"(got '{excerpt(waiver.geldig_tot.text)}')",
                 )
                 return None
         return waiver if isinstance(waiver, Uitzondering) else None
@@ -301,7 +298,7 @@ class _Reader:
 
     def unknown_key(self, key: str, mark: Mark, path: str, known: list[str]) -> None:
         where = f"in '{path}'" if path else "in the plan"
-        message = f"unknown key '{key}' {where}"
+        message = f"unknown key '{excerpt(key)}' {where}"
         close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
         if close:
             message += f"; did you mean '{close[0]}'?"

@@ -44,7 +44,9 @@ def collect(paths: Iterable[str]) -> Collected:
     seen: set[str] = set()
 
     def add(name: str) -> None:
-        key = name if name == STDIN else os.path.normpath(name)
+        # One plan is audited once, however it is named: by another path, through a
+        # symbolic link, or both by name and inside a folder given too.
+        key = name if name == STDIN else os.path.realpath(name)
         if key not in seen:
             seen.add(key)
             found.files.append(name)
@@ -55,8 +57,10 @@ def collect(paths: Iterable[str]) -> Collected:
             continue
         path = Path(raw)
         if path.is_dir():
-            plans = list(_plans_in(path))
-            if not plans:
+            unreadable: list[Diagnostic] = []
+            plans = _plans_in(path, unreadable)
+            found.errors.extend(unreadable)
+            if not plans and not unreadable:
                 found.errors.append(
                     Diagnostic(
                         raw, 1, 1, "error", "the folder holds no plans (*.yaml or *.yml files)"
@@ -71,9 +75,17 @@ def collect(paths: Iterable[str]) -> Collected:
     return found
 
 
-def _plans_in(folder: Path) -> Iterable[str]:
+def _plans_in(folder: Path, errors: list[Diagnostic]) -> list[str]:
+    """The plans below `folder`; a folder that cannot be listed is an error in `errors`
+    (symbolic links to folders are not followed, so a link loop cannot trap the walk)."""
+
+    def unreadable(exc: OSError) -> None:
+        where = str(exc.filename) if exc.filename is not None else str(folder)
+        reason = exc.strerror or str(exc)
+        errors.append(Diagnostic(where, 1, 1, "error", f"cannot read the folder: {reason}"))
+
     results = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.startswith(".") or name in CONFIG_NAMES:

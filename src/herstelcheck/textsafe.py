@@ -8,7 +8,9 @@ was there without the terminal acting on it.
 
 - C0 controls and DEL become their Unicode control pictures (ESC shows as ␛);
 - C1 controls, bidirectional controls and invisible format characters become
-  ``<U+XXXX>``.
+  ``<U+XXXX>``;
+- lone surrogates become ``<0xXX>`` for the undecodable byte of a file name that
+  Python carries as U+DC80-U+DCFF, ``<U+XXXX>`` otherwise: no encoder can write them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _INVISIBLE = (
     "\u2066-\u2069"  # bidirectional isolates
     "\ufeff"
     "\ufff9-\ufffb"
+    "\ud800-\udfff"  # lone surrogates (undecodable bytes of file names)
 )
 _UNSAFE_LINE = re.compile(f"[\u0000-\u001f\u007f{_INVISIBLE}]")
 _UNSAFE_BLOCK = re.compile(f"[\u0000-\u0008\u000b-\u001f\u007f{_INVISIBLE}]")
@@ -43,6 +46,8 @@ def _stand_in(match: re.Match[str]) -> str:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"<0x{code - 0xDC00:02X}>"
     return f"<U+{code:04X}>"
 
 
@@ -60,3 +65,13 @@ def visible_block(text: str) -> str:
 def has_unsafe(text: str) -> bool:
     """Whether `visible` would change the text."""
     return _UNSAFE_LINE.search(text) is not None
+
+
+EXCERPT_LENGTH = 80
+"""How much of a value an error message quotes."""
+
+
+def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    """The start of `text`, cut at `limit` characters with an ellipsis, for quoting a
+    value in a message: a value of a megabyte must not become a line of a megabyte."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

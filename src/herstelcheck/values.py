@@ -7,9 +7,11 @@ ValueError with a message in plain words that shows what is accepted.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 from herstelcheck.model import MoneyOrText, PlanDate, Term
+from herstelcheck.textsafe import excerpt
 
 MONEY_FORMS = '1200000, 2.5e6, "€ 1.200.000", "1.200.000", "€ 1,2 mln", "2 miljoen", "250.000,50"'
 TERM_VALUES = "kort, middellang, lang"
@@ -58,11 +60,13 @@ def parse_money(text: str) -> float:
             value, multiplier = match.group(1), _MULTIPLIERS[match.group(2).lower()]
     value = value.replace("_", "").strip()
     number = _number(value)
-    if number is None:
+    if number is not None:
+        number *= multiplier
+    if number is None or not math.isfinite(number):
         raise ValueError(
-            f"is not an amount of money (got '{raw}'); write it as one of {MONEY_FORMS}"
+            f"is not an amount of money (got '{excerpt(raw)}'); write it as one of {MONEY_FORMS}"
         )
-    return number * multiplier
+    return number
 
 
 def _number(value: str) -> float | None:
@@ -117,7 +121,7 @@ def parse_term(text: str) -> Term:
     words = re.sub(r"^(middel)\s?(lang|lange)$", "middellang", words)
     term = _TERMS.get(words.strip())
     if term is None:
-        raise ValueError(f"must be one of {TERM_VALUES} (got '{text}')")
+        raise ValueError(f"must be one of {TERM_VALUES} (got '{excerpt(text)}')")
     return term
 
 
@@ -174,7 +178,7 @@ def parse_date(text: str) -> PlanDate:
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
-        raise ValueError(f"is not a date that exists (got '{raw}')") from None
+        raise ValueError(f"is not a date that exists (got '{excerpt(raw)}')") from None
     return PlanDate(raw, year, month, day)
 
 
@@ -188,12 +192,12 @@ def parse_bool(text: str) -> bool:
         return True
     if lower in _NO:
         return False
-    raise ValueError(f"must be yes or no (ja/nee, true/false) (got '{text}')")
+    raise ValueError(f"must be yes or no (ja/nee, true/false) (got '{excerpt(text)}')")
 
 
 def parse_number(text: str) -> float:
     value = text.strip().replace("_", "")
     number = _number(value)
-    if number is None:
-        raise ValueError(f"must be a number (got '{text}')")
+    if number is None or not math.isfinite(number):
+        raise ValueError(f"must be a number (got '{excerpt(text)}')")
     return number

@@ -17,13 +17,19 @@ otherwise. Both give the same events and marks.
 from __future__ import annotations
 
 import codecs
+import datetime
+import errno
+import os
+import stat
 from dataclasses import dataclass, field
 from typing import Union
 
 import yaml
+from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.textsafe import excerpt
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -119,46 +125,137 @@ def describe(node: Node) -> str:
     }.get(node.tag, "text")
 
 
-def read_bytes(data: bytes, name: str) -> str:
-    """Decode a plan file: UTF-8 (with or without BOM) or UTF-16/32 with a BOM."""
-    if len(data) > MAX_BYTES:
-        raise _error(name, 1, 1, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                line, col = _line_col_bytes(data, exc.start)
-                raise _error(
-                    name,
-                    line,
-                    col,
-                    f"file starts with a {encoding} byte order mark "
-                    "but is not valid in that encoding",
-                ) from exc
+def read_file(path: str, name: str) -> bytes:
+    """The bytes of a file, read safely: regular files only, never more than MAX_BYTES + 1.
+
+    A FIFO, a device (``/dev/zero``) or a socket is refused before a byte is read, so
+    reading can neither block nor go on forever; the file is opened without blocking so
+    that opening a FIFO with no writer cannot hang either.
+    """
+    flags = os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)
     try:
-        text = data.decode("utf-8")
+        handle = os.open(path, flags)
+    except FileNotFoundError:
+        raise _error(name, 1, 1, "no such file") from None
+    except IsADirectoryError:  # pragma: no cover - Linux opens folders; fstat sees them
+        raise _error(name, 1, 1, "is a folder, not a file") from None
+    except PermissionError:
+        raise _error(name, 1, 1, "permission denied") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        if getattr(exc, "errno", None) == errno.ELOOP:
+            raise _error(name, 1, 1, "is a loop of symbolic links") from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _error(name, 1, 1, f"cannot read: {reason}") from None
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
+            raise _error(name, 1, 1, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise _error(
+                name,
+                1,
+                1,
+                "is not a regular file (a device, pipe or socket); "
+                "to read a stream, pass '-' and give it on standard input",
+            )
+        if info.st_size > MAX_BYTES:
+            raise _error(name, 1, 1, _TOO_LARGE)
+        if _NONBLOCK:
+            os.set_blocking(handle, True)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            return stream.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise _error(name, 1, 1, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(handle)
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_TOO_LARGE = f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; a plan is far smaller"
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """Decode a plan file: UTF-8, or UTF-16/32 told by a BOM or by where the zero bytes
+    of its first character fall (the detection the YAML specification describes)."""
+    if len(data) > MAX_BYTES:
+        raise _error(name, 1, 1, _TOO_LARGE)
+    encoding, start = _encoding(data)
+    if encoding != "utf-8":
+        try:
+            text = data[start:].decode(encoding)
+        except UnicodeDecodeError as exc:
+            how = "with" if start else "without"
+            raise _error(
+                name,
+                1,
+                1,
+                f"file looks like {encoding.upper()} ({how} a byte order mark) but is not "
+                "valid in that encoding; save it as UTF-8",
+            ) from exc
+        return _text_only(text, name)
+    body = data[start:]
+    nul = body.find(b"\0")
+    if nul >= 0:
+        line, col = _line_col_bytes(body, nul)
+        raise _error(name, line, col, "file contains a NUL byte: it is not a text file")
+    try:
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _line_col_bytes(data, exc.start)
-        bad = data[exc.start : exc.start + 1].hex()
+        line, col = _line_col_bytes(body, exc.start)
+        bad = body[exc.start : exc.start + 1].hex()
+        hint = ""
+        if _is_windows_1252(body):
+            hint = " (it looks like Windows-1252, the old ANSI encoding of Word and Notepad)"
         raise _error(
             name,
             line,
             col,
-            f"file is not UTF-8 (byte 0x{bad}); save it as UTF-8 "
+            f"file is not UTF-8 (byte 0x{bad}){hint}; save it as UTF-8 "
             "(in Word or Notepad: Save as, encoding UTF-8)",
         ) from exc
+    return text
+
+
+def _encoding(data: bytes) -> tuple[str, int]:
+    """The encoding of a YAML stream and the length of its BOM (YAML 1.2, 5.2)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    head = data[:4]
+    if len(head) == 4 and head[:3] == b"\0\0\0" and head[3]:
+        return "utf-32-be", 0
+    if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":
+        return "utf-32-le", 0
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "utf-16-be", 0
+    if len(head) >= 2 and head[0] and not head[1]:
+        return "utf-16-le", 0
+    return "utf-8", 0
+
+
+def _text_only(text: str, name: str) -> str:
     nul = text.find("\0")
     if nul >= 0:
         line, col = _line_col(text, nul)
-        raise _error(name, line, col, "file contains a NUL byte: it is not a text file")
+        raise _error(name, line, col, "file contains a NUL character: it is not a text file")
     return text
+
+
+def _is_windows_1252(data: bytes) -> bool:
+    """Whether `data` reads as text in Windows-1252 (no control characters but line
+    breaks and tabs), so the error can name the likely encoding."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text)
 
 
 def parse(text: str, name: str) -> Document:
@@ -173,11 +270,13 @@ def parse(text: str, name: str) -> Document:
         raise _error(name, line, col, _yaml_message(exc, text, mark)) from exc
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char)  # libyaml gives a number
         raise _error(
             name,
             line,
             col,
-            f"character {exc.character!r} is not allowed in YAML ({exc.reason})",
+            f"the control character U+{code:04X} is not allowed in a YAML file; remove it",
         ) from exc
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
         raise _error(name, 1, 1, f"YAML error: {exc}") from exc
@@ -248,6 +347,7 @@ class _Composer:
         self.documents = 0
         self.anchors: dict[str, Node] = {}
         self.stack: list[Mapping | Sequence] = []
+        self.aliased = False
 
     def feed(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -268,6 +368,14 @@ class _Composer:
             mark = _mark(event)
             if node is None:  # pragma: no cover - the parser reports this first
                 raise _error(self.name, mark.line, mark.column, f"unknown alias *{event.anchor}")
+            if any(node is open_node for open_node in self.stack):
+                raise _error(
+                    self.name,
+                    mark.line,
+                    mark.column,
+                    f"the alias *{excerpt(event.anchor or '')} refers to a value that contains "
+                    "it; a value cannot hold itself",
+                )
             self._add(node, None, alias_mark=mark)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             mark = _mark(event)
@@ -302,7 +410,32 @@ class _Composer:
             tag = _resolve(event.value, event.implicit)
         else:
             self._check_tag(tag, None, mark)
+            self._check_tagged_value(tag, event.value, mark)
         return Scalar(event.value, tag, mark, quoted=bool(event.style))
+
+    def _check_tagged_value(self, tag: str, value: str, mark: Mark) -> None:
+        """A value with an explicit tag (`!!bool misschien`) must be valid for that tag.
+
+        PyYAML's constructors raise KeyError or ValueError on such values; here the file
+        gets an error at the value's place, whatever field it stands in.
+        """
+        if tag in (STR, MERGE):
+            return
+        resolved = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        if tag == TIMESTAMP:
+            valid = resolved == TIMESTAMP and _valid_timestamp(value)
+        elif tag == FLOAT:
+            valid = resolved in (FLOAT, INT) or _python_float(value)
+        else:
+            valid = resolved == tag
+        if not valid:
+            shown = "!!" + tag[len(YAML_TAG) :]
+            raise _error(
+                self.name,
+                mark.line,
+                mark.column,
+                f"'{excerpt(value)}' is not a valid {shown} value; write plain values without tags",
+            )
 
     def _check_tag(self, tag: str | None, kind: str | None, mark: Mark) -> None:
         if tag is None or tag == "!":
@@ -325,15 +458,17 @@ class _Composer:
             return
         parent = self.stack[-1]
         parent.size += node.size
+        if alias_mark is not None:
+            self.aliased = True
         if parent.size > MAX_NODES:
             mark = alias_mark or node.mark
-            raise _error(
-                self.name,
-                mark.line,
-                mark.column,
+            message = (
                 f"the document expands to more than {MAX_NODES} values "
-                "(anchors and aliases repeat too much)",
+                "(anchors and aliases repeat too much)"
+                if self.aliased
+                else f"the document holds more than {MAX_NODES} values; a plan needs far fewer"
             )
+            raise _error(self.name, mark.line, mark.column, message)
         if isinstance(parent, Sequence):
             parent.items.append(node)
         elif parent.pairs and parent.pairs[-1][1] is _PENDING:
@@ -365,7 +500,7 @@ class _Composer:
                         self.name,
                         key.mark.line,
                         key.mark.column,
-                        f"duplicate key '{key.value}' (first at line {first.line}); "
+                        f"duplicate key '{excerpt(key.value)}' (first at line {first.line}); "
                         "YAML would silently keep only the last one",
                     )
                 seen[ident] = key.mark
@@ -384,6 +519,35 @@ class _Composer:
 
 
 _PENDING = Scalar("", NULL, Mark(0, 0))
+
+
+def _valid_timestamp(value: str) -> bool:
+    """Whether a value of timestamp form names a moment that exists (not `2021-13-45`)."""
+    match = SafeConstructor.timestamp_regexp.match(value)
+    if match is None:  # pragma: no cover - the resolver matched the same form
+        return False
+    parts = match.groupdict()
+    try:
+        datetime.datetime(
+            int(parts["year"]),
+            int(parts["month"]),
+            int(parts["day"]),
+            int(parts["hour"] or 0),
+            int(parts["minute"] or 0),
+            int(parts["second"] or 0),
+        )
+    except ValueError:
+        return False
+    return True
+
+
+def _python_float(value: str) -> bool:
+    """Whether PyYAML's float constructor would read `value` (`!!float 1e5`)."""
+    try:
+        float(value.replace("_", ""))
+    except ValueError:
+        return False
+    return True
 
 
 def _mark(event: yaml.Event) -> Mark:
@@ -416,6 +580,8 @@ def _line_col_bytes(data: bytes, position: int) -> tuple[int, int]:
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, mark: object) -> str:
     problem = exc.problem or "invalid YAML"
+    if "maximum nesting depth" in problem:  # libyaml's own limit (1000), met first
+        return f"nesting is deeper than {MAX_DEPTH} levels"
     message = f"YAML syntax: {problem}"
     if exc.context:
         context = exc.context

@@ -106,5 +106,5 @@ def test_a_file_name_that_is_not_utf8_is_reported(cli, tmp_path, monkeypatch, fm
     result = cli("audit", ".", "-f", fmt, "-o", str(target))
     assert (result.exit_code, result.stdout) == (0, ""), result
     text = target.read_text(encoding="utf-8")
-    expected = {"sarif": '"uri": "plan%FF.yaml"', "junit": 'plan\ufffd.yaml" tests="10"'}
-    assert expected.get(fmt, "file=plan\ufffd.yaml,line=1") in text
+    expected = {"sarif": '"uri": "plan%FF.yaml"', "junit": 'plan&lt;0xFF&gt;.yaml" tests="10"'}
+    assert expected.get(fmt, "file=plan<0xFF>.yaml,line=1") in text
