@@ -23,12 +23,17 @@ the waivers, and the plans that could not be read.
 
 from __future__ import annotations
 
+from functools import partial
+
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions, ci
-from herstelcheck.formats.mdescape import escape as md
 from herstelcheck.i18n import number, t
+from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import visible, visible_block
+
+md = partial(escape, gfm=True)
+"""Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
 
 SYMBOLS = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
 
