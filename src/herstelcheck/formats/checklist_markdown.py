@@ -11,7 +11,8 @@ from functools import partial
 
 from herstelcheck.checklist import Checklist, Item
 from herstelcheck.formats import RenderOptions
-from herstelcheck.formats.checklist import share_text, weight_text, weights_differ, word
+from herstelcheck.formats.checklist import share_text, weight_text, weights_differ
+from herstelcheck.i18n import t
 from herstelcheck.mdescape import escape, paragraphs
 
 md = partial(escape, gfm=True)
@@ -27,7 +28,7 @@ def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) 
         lines += [f"# {md(checklist.name)} ({md(checklist.version)})", ""]
         source = checklist.source.get(lang)
         if source:
-            lines += [f"{word('source', lang)}: {md(source)}", ""]
+            lines += [f"{t('source', lang)}: {md(source)}", ""]
         level = "##"
     show_weight = weights_differ(checklist)
     for item in items:
@@ -40,22 +41,22 @@ def item_lines(item: Item, lang: str, level: str, show_weight: bool) -> list[str
     title = md(item.title.get(lang))
     lines = [f"{level} {item.id}. {title} ({md(item.slug)})", ""]
     if show_weight:
-        lines += [word("item_weight", lang, weight=weight_text(item.weight, lang)), ""]
-    lines += [f"{sub} {word('asks', lang)}", "", paras(item.explanation.get(lang)), ""]
-    lines += [f"{sub} {word('criteria', lang)}", ""]
+        lines += [t("checklist.item_weight", lang, weight=weight_text(item.weight, lang)), ""]
+    lines += [f"{sub} {t('asks', lang)}", "", paras(item.explanation.get(lang)), ""]
+    lines += [f"{sub} {t('checklist.criteria', lang)}", ""]
     total = sum(c.weight for c in item.criteria)
     for criterion in item.criteria:
-        weight = word(
-            "weight",
+        weight = t(
+            "checklist.weight",
             lang,
             weight=weight_text(criterion.weight, lang),
             share=share_text(criterion.weight, total, lang),
         )
         lines.append(f"- **{md(criterion.title.get(lang))}** ({weight})  ")
-        lines.append(f"  {word('advice', lang)}: {md(criterion.advice.get(lang))}")
+        lines.append(f"  {t('advice', lang)}: {md(criterion.advice.get(lang))}")
     lines.append("")
     if item.example is not None:
-        heading = word("example", lang, gemeente=md(item.example.gemeente))
+        heading = t("checklist.example", lang, gemeente=md(item.example.gemeente))
         text = item.example.text.get(lang) or item.example.text.nl
         lines += [f"{sub} {heading}", "", paras(text), ""]
     return lines

@@ -19,9 +19,9 @@ from herstelcheck.formats.checklist import (
     share_text,
     weight_text,
     weights_differ,
-    word,
 )
 from herstelcheck.formats.console import ascii_only, draw
+from herstelcheck.i18n import t
 from herstelcheck.textsafe import visible, visible_block
 
 
@@ -41,7 +41,7 @@ def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: s
         console.print(heading)
         source = checklist.source.get(lang)
         if source:
-            console.print(Text(f"{word('source', lang)}: {visible(source)}", style="dim"))
+            console.print(Text(f"{t('source', lang)}: {visible(source)}", style="dim"))
     show_weight = weights_differ(checklist)
     for index, item in enumerate(items):
         if index or len(items) != 1:
@@ -58,13 +58,13 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
     head.append(f"  ({visible(item.slug)})", style="dim")
     parts: list[RenderableType] = [head]
     if show_weight:
-        parts.append(Text(word("item_weight", lang, weight=weight_text(item.weight, lang))))
+        parts.append(Text(t("checklist.item_weight", lang, weight=weight_text(item.weight, lang))))
     parts += [
         Text(),
-        Text(word("asks", lang), style="bold underline"),
+        Text(t("asks", lang), style="bold underline"),
         _indented(Text(visible_block(item.explanation.get(lang)))),
         Text(),
-        Text(word("criteria", lang), style="bold underline"),
+        Text(t("checklist.criteria", lang), style="bold underline"),
         _indented(criteria_grid(item, lang, plain)),
     ]
     if item.example is not None:
@@ -72,7 +72,7 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
         parts += [
             Text(),
             Text(
-                word("example", lang, gemeente=visible(item.example.gemeente)),
+                t("checklist.example", lang, gemeente=visible(item.example.gemeente)),
                 style="bold underline",
             ),
             _indented(Text(visible_block(text))),
@@ -88,8 +88,8 @@ def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
     grid.add_column(ratio=1)
     for criterion in item.criteria:
         title = Text(visible_block(criterion.title.get(lang)))
-        weight = word(
-            "weight",
+        weight = t(
+            "checklist.weight",
             lang,
             weight=weight_text(criterion.weight, lang),
             share=share_text(criterion.weight, total, lang),

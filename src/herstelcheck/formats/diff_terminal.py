@@ -15,7 +15,7 @@ from rich.text import Text
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
 from herstelcheck.formats.console import ascii_only, draw
-from herstelcheck.formats.diff_common import DiffOptions, signed, waiver_note, word
+from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
 from herstelcheck.formats.terminal import score_style, status_text
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
@@ -42,7 +42,7 @@ def write(console: Console, comparison: PlanComparison, lang: str) -> None:
     changed = [i for i in comparison.items if i.changed]
     if changed:
         console.print()
-        console.print(Text(word("changes", lang), style="bold underline"))
+        console.print(Text(t("diff.changes", lang), style="bold underline"))
         for change in changed:
             console.print(item_changes(change, lang, plain))
     console.print()
@@ -51,7 +51,7 @@ def write(console: Console, comparison: PlanComparison, lang: str) -> None:
 
 def heading(comparison: PlanComparison, lang: str, arrow: str) -> list[RenderableType]:
     old, new = comparison.old, comparison.new
-    title = Text(f"{word('title', lang)}: ", style="bold")
+    title = Text(f"{t('comparison', lang)}: ", style="bold")
     title.append(visible(new.plan.gemeente or ""), style="bold")
     title.append(": ")
     title.append(visible(new.plan.titel or ""), style="bold")
@@ -94,8 +94,8 @@ def items_table(comparison: PlanComparison, lang: str, plain: bool, arrow: str) 
     table = Table(box=box.ASCII if plain else box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(t("item", lang), ratio=1)
-    table.add_column(word("before", lang), no_wrap=True)
-    table.add_column(word("after", lang), no_wrap=True)
+    table.add_column(t("diff.before", lang), no_wrap=True)
+    table.add_column(t("diff.after", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     symbols = _ASCII_SYMBOL if plain else _SYMBOL
@@ -120,7 +120,7 @@ def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
     head = Text()
     head.append(f"{change.item.id}. ", style="bold")
     head.append(visible(change.item.title.get(lang)), style="bold")
-    head.append(f"  {word(change.change.value, lang)}", style=_STYLE[change.change])
+    head.append(f"  {t(f'diff.{change.change.value}', lang)}", style=_STYLE[change.change])
     tick, cross, arrow = ("+", "x", "->") if plain else ("✔", "✘", "→")
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
@@ -151,18 +151,4 @@ def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
 
 
 def closing_line(comparison: PlanComparison, lang: str, arrow: str) -> Text:
-    if not comparison.changed:
-        return Text(word("no_change", lang), style="bold")
-    counts = {c.value: sum(1 for i in comparison.items if i.change is c) for c in Change}
-    return Text(
-        word(
-            "summary",
-            lang,
-            old=number(comparison.old.score, lang),
-            new=number(comparison.new.score, lang),
-            delta=signed(comparison.score_change, lang),
-            arrow=arrow,
-            **counts,
-        ),
-        style="bold",
-    )
+    return Text(summary(comparison, lang, arrow), style="bold")

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
 from herstelcheck.formats import RenderOptions
-from herstelcheck.i18n import number, t
+from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
 
 _STYLE = {
@@ -26,7 +26,7 @@ _STYLE = {
     Status.MISSING: "red",
     Status.WAIVED: "cyan",
 }
-_SYMBOL = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
+_SYMBOL = {status: SYMBOLS[status.value] for status in Status}
 _ASCII_SYMBOL = {Status.MET: "+", Status.PARTIAL: "~", Status.MISSING: "x", Status.WAIVED: "-"}
 BAR_WIDTH = 30
 
