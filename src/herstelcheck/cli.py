@@ -386,13 +386,10 @@ def audit(
     )
     fmt = settings.format
     color = output is None and fmt is OutputFormat.TERMINAL and stdout_color()
-    width = None
-    if output is None and sys.stdout.isatty():
-        width = os.get_terminal_size(sys.stdout.fileno()).columns
     options = formats.RenderOptions(
         lang=settings.lang,
         color=color,
-        width=width,
+        width=terminal_width() if output is None else None,
         template=str(template) if template is not None else None,
     )
     try:  # render everything before writing anything

@@ -26,10 +26,7 @@ from herstelcheck.textsafe import visible, visible_block
 
 
 def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str:
-    def paint(console: Console) -> None:
-        write(console, checklist, items, options.lang)
-
-    return draw(options, paint)
+    return draw(options, lambda console: write(console, checklist, items, options.lang))
 
 
 def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: str) -> None:

@@ -1,4 +1,5 @@
-"""A Rich console that draws into a string, as the terminal report does."""
+"""The one Rich console of the terminal formats (`audit`, `checklist` and `diff`): it
+draws into a string at the width and with the colour of the render options."""
 
 from __future__ import annotations
 

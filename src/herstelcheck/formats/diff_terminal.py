@@ -26,10 +26,7 @@ _ASCII_SYMBOL = {Change.BETTER: "+", Change.WORSE: "-", Change.SAME: "="}
 
 
 def render(comparison: PlanComparison, options: DiffOptions) -> str:
-    def paint(console: Console) -> None:
-        write(console, comparison, options.lang)
-
-    return draw(options, paint)
+    return draw(options, lambda console: write(console, comparison, options.lang))
 
 
 def write(console: Console, comparison: PlanComparison, lang: str) -> None:

@@ -7,8 +7,6 @@ plan. Each status has a symbol as well as a colour, so the report reads without 
 
 from __future__ import annotations
 
-import io
-
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -17,6 +15,7 @@ from rich.text import Text
 
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
 from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import console as drawing
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
 
@@ -32,28 +31,12 @@ BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width or 80,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    write(console, run, options.lang)
-    text = buffer.getvalue()
-    if not options.color:  # Rich pads lines to the full width
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    return text
+    return drawing.draw(options, lambda console: write(console, run, options.lang))
 
 
 def write(console: Console, run: AuditRun, lang: str) -> None:
     """Draw the report of every plan in the run on `console`."""
-    ascii_only = not (console.encoding or "").lower().startswith("utf")
+    ascii_only = drawing.ascii_only(console)
     for index, report in enumerate(run.reports):
         if index:
             console.print()
