@@ -1,15 +1,29 @@
-"""Write reports to files atomically: a reader never sees half a file, and a failed run
-leaves an existing file as it was."""
+"""Write reports: to standard output, or to files atomically, so that a reader never
+sees half a file and a failed run leaves an existing file as it was."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from herstelcheck.errors import UsageError
+
+
+def write_output(text: str, target: str | Path | None = None) -> None:
+    """`text` to the file `target` (atomically) or, without one, to standard output."""
+    if target is not None:
+        write_atomic(target, text)
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `herstelcheck audit ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
