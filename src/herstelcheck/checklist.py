@@ -159,6 +159,21 @@ class _Validator:
                 result[key.value] = (key, value)
         return result
 
+    def value(
+        self,
+        fields: dict[str, tuple[Scalar, Node]],
+        key: str,
+        where: str,
+        parent: Node | None,
+        required: bool,
+    ) -> Node | None:
+        """The value of `key`; None (an error if it is `required`) when it is absent."""
+        if key not in fields:
+            if required:
+                self.error(parent, where, f"'{key}' is missing")
+            return None
+        return fields[key][1]
+
     def string(
         self,
         fields: dict[str, tuple[Scalar, Node]],
@@ -167,11 +182,9 @@ class _Validator:
         parent: Node | None,
         required: bool = True,
     ) -> str:
-        if key not in fields:
-            if required:
-                self.error(parent, where, f"'{key}' is missing")
+        value = self.value(fields, key, where, parent, required)
+        if value is None:
             return ""
-        value = fields[key][1]
         if not isinstance(value, Scalar) or not value.value.strip():
             self.error(value, where, f"'{key}' must be a non-empty text")
             return ""
@@ -185,11 +198,9 @@ class _Validator:
         parent: Node | None,
         required: bool = True,
     ) -> Text:
-        if key not in fields:
-            if required:
-                self.error(parent, where, f"'{key}' is missing")
+        value = self.value(fields, key, where, parent, required)
+        if value is None:
             return Text("", "")
-        value = fields[key][1]
         if isinstance(value, Scalar):
             return Text(value.value, value.value)
         sub = self.fields(value, f"{where}, '{key}'")

@@ -46,23 +46,13 @@ def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
 def write_atomic(target: str | Path, text: str) -> None:
     """Write `text` to `target` via a temporary file in the same folder and a rename."""
     path = Path(target)
-    folder = path.parent if str(path.parent) else Path()
+    temp = _write_temporary(target, text)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp, path.stat().st_mode & 0o7777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
+            _set_default_mode(temp)
         os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -79,19 +69,9 @@ def write_new(target: str | Path, text: str) -> None:
     path = Path(target)
     if path.exists() or path.is_symlink():
         raise FileExistsError(str(path))
-    folder = path.parent if str(path.parent) else Path()
+    temp = _write_temporary(target, text)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
+        _set_default_mode(temp)
         try:
             os.link(temp, path)  # fails when the name is taken: no window to overwrite
         except FileExistsError:
@@ -106,3 +86,31 @@ def write_new(target: str | Path, text: str) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+def _write_temporary(target: str | Path, text: str) -> str:
+    """`text` in a new temporary file beside `target`, on disk; returns its name. A file
+    that cannot be written is removed again, and the problem raised as UsageError."""
+    path = Path(target)
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    return temp
+
+
+def _set_default_mode(name: str) -> None:
+    """The permissions a new file gets (mkstemp makes it private to its owner)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)

@@ -20,7 +20,7 @@ from herstelcheck.formats.checklist import (
     weight_text,
     weights_differ,
 )
-from herstelcheck.formats.console import ascii_only, draw
+from herstelcheck.formats.console import add_advice, ascii_only, draw, marked_grid
 from herstelcheck.i18n import t
 from herstelcheck.textsafe import visible, visible_block
 
@@ -80,9 +80,7 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
 def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
     total = sum(c.weight for c in item.criteria)
     bullet, arrow = ("*", "->") if plain else ("•", "→")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid = marked_grid()
     for criterion in item.criteria:
         title = Text(visible_block(criterion.title.get(lang)))
         weight = t(
@@ -92,12 +90,8 @@ def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
             share=share_text(criterion.weight, total, lang),
         )
         title.append(f"  ({weight})", style="dim")
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(criterion.advice.get(lang))))
         grid.add_row(Text(bullet), title)
-        grid.add_row(Text(""), advice)
+        add_advice(grid, arrow, criterion.advice.get(lang))
     return grid
 
 

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
-from herstelcheck.formats.console import ascii_only, draw
+from herstelcheck.formats.console import add_advice, ascii_only, draw, finding, marked_grid
 from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
 from herstelcheck.formats.terminal import score_style, status_text
 from herstelcheck.i18n import number, t
@@ -119,24 +119,12 @@ def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
     head.append(visible(change.item.title.get(lang)), style="bold")
     head.append(f"  {t(f'diff.{change.change.value}', lang)}", style=_STYLE[change.change])
     tick, cross, arrow = ("+", "x", "->") if plain else ("✔", "✘", "→")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid = marked_grid()
     for result in change.newly_failed:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        grid.add_row(Text(cross, style="red"), message)
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(result.advice(lang))))
-        grid.add_row(Text(""), advice)
+        grid.add_row(Text(cross, style="red"), finding(result, lang))
+        add_advice(grid, arrow, result.advice(lang))
     for result in change.newly_met:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        grid.add_row(Text(tick, style="green"), message)
+        grid.add_row(Text(tick, style="green"), finding(result, lang))
     parts: list[RenderableType] = [head]
     note = waiver_note(change, lang)
     if note is not None:

@@ -136,19 +136,10 @@ def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
     head.append(f" ({number(item.score, lang)})", style="dim")
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid = drawing.marked_grid()
     for result in item.failed:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(result.advice(lang))))
-        grid.add_row(Text(cross, style="red"), message)
-        grid.add_row(Text(""), advice)
+        grid.add_row(Text(cross, style="red"), drawing.finding(result, lang))
+        drawing.add_advice(grid, arrow, result.advice(lang))
     return Group(head, Padding(grid, (0, 0, 0, 3)))
 
 
