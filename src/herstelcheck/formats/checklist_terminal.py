@@ -20,7 +20,7 @@ from herstelcheck.formats.checklist import (
     weight_text,
     weights_differ,
 )
-from herstelcheck.formats.console import add_advice, ascii_only, draw, marked_grid
+from herstelcheck.formats.console import add_advice, ascii_only, draw, item_heading, marked_grid
 from herstelcheck.i18n import t
 from herstelcheck.textsafe import visible, visible_block
 
@@ -49,9 +49,7 @@ def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: s
 
 def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> RenderableType:
     """One item: title, what the checklist asks, the criteria, the example."""
-    head = Text()
-    head.append(f"{item.id}. ", style="bold")
-    head.append(visible(item.title.get(lang)), style="bold")
+    head = item_heading(item, lang)
     head.append(f"  ({visible(item.slug)})", style="dim")
     parts: list[RenderableType] = [head]
     if show_weight:

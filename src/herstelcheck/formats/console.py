@@ -14,10 +14,11 @@ from rich.text import Text
 
 from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import t
-from herstelcheck.textsafe import visible_block
+from herstelcheck.textsafe import visible, visible_block
 
 if TYPE_CHECKING:
     from herstelcheck.audit import CriterionResult
+    from herstelcheck.checklist import Item
 
 
 def draw(options: RenderOptions, paint: Callable[[Console], None]) -> str:
@@ -47,6 +48,14 @@ def draw(options: RenderOptions, paint: Callable[[Console], None]) -> str:
 def ascii_only(console: Console) -> bool:
     """Whether the console's encoding lacks the symbols ✔ ✘ → (draw ASCII instead)."""
     return not (console.encoding or "").lower().startswith("utf")
+
+
+def item_heading(item: Item, lang: str) -> Text:
+    """An item's number and title, in bold: `5. Benoem een trekker`."""
+    heading = Text()  # bold spans, so that what is appended keeps its own style
+    heading.append(f"{item.id}. ", style="bold")
+    heading.append(visible(item.title.get(lang)), style="bold")
+    return heading
 
 
 def marked_grid() -> Table:

@@ -14,7 +14,14 @@ from rich.text import Text
 
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
-from herstelcheck.formats.console import add_advice, ascii_only, draw, finding, marked_grid
+from herstelcheck.formats.console import (
+    add_advice,
+    ascii_only,
+    draw,
+    finding,
+    item_heading,
+    marked_grid,
+)
 from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
 from herstelcheck.formats.terminal import score_style, status_text
 from herstelcheck.i18n import number, t
@@ -114,9 +121,7 @@ def items_table(comparison: PlanComparison, lang: str, plain: bool, arrow: str) 
 
 
 def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
-    head = Text()
-    head.append(f"{change.item.id}. ", style="bold")
-    head.append(visible(change.item.title.get(lang)), style="bold")
+    head = item_heading(change.item, lang)
     head.append(f"  {t(f'diff.{change.change.value}', lang)}", style=_STYLE[change.change])
     tick, cross, arrow = ("+", "x", "->") if plain else ("✔", "✘", "→")
     grid = marked_grid()

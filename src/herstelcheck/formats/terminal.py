@@ -128,9 +128,7 @@ def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
 
 
 def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
-    head = Text()
-    head.append(f"{item.item.id}. ", style="bold")
-    head.append(visible(item.item.title.get(lang)), style="bold")
+    head = drawing.item_heading(item.item, lang)
     head.append("  ")
     head.append_text(status_text(item.status, lang, ascii_only))
     head.append(f" ({number(item.score, lang)})", style="dim")
@@ -146,9 +144,7 @@ def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
 def waiver_text(item: ItemResult, lang: str) -> RenderableType:
     waiver = item.waiver
     assert waiver is not None
-    head = Text()
-    head.append(f"{item.item.id}. ", style="bold")
-    head.append(visible(item.item.title.get(lang)), style="bold")
+    head = drawing.item_heading(item.item, lang)
     if waiver.line is not None:
         head.append(f"  ({t('line', lang)} {waiver.line})", style="dim")
     body = Text(visible_block(waiver.reason))
