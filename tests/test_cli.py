@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from conftest import EXAMPLES, ROOT
 
@@ -202,3 +206,81 @@ def test_python_dash_m(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["plans"][0]["score"] == 100
+
+
+def test_importing_the_command_line_loads_no_heavy_library():
+    """`herstelcheck --help` starts fast: YAML, Rich and Jinja2 load only when used."""
+    code = (
+        "import sys\n"
+        "import herstelcheck.cli\n"
+        "heavy = ('yaml', 'rich', 'jinja2', 'markdown_it')\n"
+        "print(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == ""
+
+
+# --- the width of a terminal -----------------------------------------------------------
+
+
+def in_terminal(args: list[str], columns: int, cwd: Path) -> str:
+    """What `herstelcheck ARGS` shows on a terminal `columns` wide (a pseudo-terminal)."""
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    main_fd, terminal_fd = pty.openpty()
+    fcntl.ioctl(terminal_fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm"}
+    env.pop("COLUMNS", None)
+    env.pop("FORCE_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "herstelcheck", *args],
+        stdout=terminal_fd,
+        stderr=subprocess.DEVNULL,
+        cwd=cwd,
+        env=env,
+    )
+    os.close(terminal_fd)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # the other end is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main_fd)
+    process.wait(timeout=60)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+def widest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "examples/lindewaard.yaml"],
+        ["checklist"],
+        ["diff", "examples/bergakker.yaml", "examples/lindewaard.yaml"],
+    ],
+    ids=["audit", "checklist", "diff"],
+)
+def test_terminal_reports_take_the_width_of_the_terminal(args):
+    wide = in_terminal(args, 132, ROOT)
+    narrow = in_terminal(args, 60, ROOT)
+    assert 80 < widest(wide) <= 132
+    assert widest(narrow) <= 60
+
+
+def test_a_report_written_to_a_file_has_the_default_width(tmp_path):
+    target = tmp_path / "report.txt"
+    shown = in_terminal(["audit", "examples/lindewaard.yaml", "-o", str(target)], 132, ROOT)
+    assert shown == ""
+    assert widest(target.read_text(encoding="utf-8")) <= 80

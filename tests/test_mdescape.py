@@ -1,4 +1,5 @@
-"""Escaping for Markdown: a text shows as itself wherever a memo template puts it.
+"""Escaping for Markdown: a text shows as itself wherever a memo template puts it, and in
+the Markdown that GitHub shows (job summary, SARIF help, checklist and diff documents).
 
 Each context below is a place where the memo templates write values. A value escaped by
 `escape` must give the same Markdown structure (the same tokens) as a harmless word, and
@@ -8,7 +9,10 @@ heading, a list, code, a table cell of its own, or anything else.
 
 from __future__ import annotations
 
+import doctest
+import html
 import json
+import re
 import subprocess
 
 import pytest
@@ -18,7 +22,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from conftest import DATA
+from herstelcheck import mdescape
 from herstelcheck.mdescape import escape, one_line
+from herstelcheck.textsafe import visible
 
 TRICKY = yaml.safe_load((DATA / "markdown" / "tricky-texts.yaml").read_text(encoding="utf-8"))
 
@@ -56,18 +62,20 @@ def shape_and_text(markdown: str) -> tuple[list[str], str]:
     return merged, "".join(text)
 
 
-def assert_literal(value: str, context: str) -> None:
+def assert_literal(value: str, context: str, gfm: bool = False) -> None:
     template = CONTEXTS[context]
-    shape, text = shape_and_text(template.replace("{}", escape(value)))
+    escaped = escape(value, gfm=gfm)
+    shape, text = shape_and_text(template.replace("{}", escaped))
     want_shape, want_text = shape_and_text(template.replace("{}", PLACEHOLDER))
-    assert shape == want_shape, (value, escape(value))
-    assert text == want_text.replace(PLACEHOLDER, one_line(value)), (value, escape(value))
+    assert shape == want_shape, (value, escaped)
+    assert text == want_text.replace(PLACEHOLDER, one_line(value)), (value, escaped)
 
 
+@pytest.mark.parametrize("gfm", [False, True])
 @pytest.mark.parametrize("context", CONTEXTS)
-def test_tricky_texts_show_literally(context):
+def test_tricky_texts_show_literally(context, gfm):
     for value in TRICKY:
-        assert_literal(value, context)
+        assert_literal(value, context, gfm)
 
 
 MARKUP = st.sampled_from(list("\\`*_[](){}<>#|$~&^@!-+=:%.;'\"/ 0123456789aAivxIVX\n\r\t"))
@@ -79,15 +87,15 @@ TEXTS = st.text(
 
 @pytest.mark.parametrize("context", CONTEXTS)
 @settings(max_examples=100, deadline=None)
-@given(value=TEXTS)
-def test_any_text_shows_literally(context, value):
+@given(value=TEXTS, gfm=st.booleans())
+def test_any_text_shows_literally(context, value, gfm):
     if one_line(value).strip():
-        assert_literal(value, context)
+        assert_literal(value, context, gfm)
 
 
-@given(value=st.text())
-def test_escaped_text_is_one_line(value):
-    escaped = escape(value)
+@given(value=st.text(), gfm=st.booleans())
+def test_escaped_text_is_one_line(value, gfm):
+    escaped = escape(value, gfm=gfm)
     assert "\n" not in escaped and "\r" not in escaped
     assert escaped == escaped.strip(" ")
 
@@ -103,6 +111,107 @@ def test_everyday_text_stays_readable():
 def test_controls_are_made_visible_and_whitespace_collapsed():
     assert one_line("  a\r\n\tb  \x1b[31m ") == "a b ␛[31m"
     assert escape("\u202e") == "\\<U+202E\\>"
+
+
+def test_doctests():
+    assert doctest.testmod(mdescape).failed == 0
+
+
+# --- Markdown that GitHub shows ------------------------------------------------------------
+
+HOSTILE = [
+    "**vet** en _schuin_ en `code`",
+    "[klik](https://evil.example) ![img](x.png) <https://x.nl>",
+    "<script>alert(1)</script> <b>vet</b> &amp; &#60;",
+    "kolom | kolom || \\| pijp",
+    "# geen kop",
+    "- geen lijst",
+    "+ geen lijst",
+    "1. geen lijst",
+    "12) geen lijst",
+    "> geen citaat",
+    "=== geen onderstreping",
+    "~~doorgehaald~~ ^sup^ ~sub~ $x$ @citaat {#id .klasse}",
+    "regel 1\nregel 2\n\n    ingesprongen code",
+    "zie www.voorbeeld.nl of https://voorbeeld.nl of a@b.nl",
+    "escape \x1b[31mrood\x1b[0m en \u202eomgekeerd en \x07bel",
+    "titel met # aan het eind #",
+    "a\\b\\\\c",
+]
+
+
+def _text_of(markdown: str) -> str:
+    """What a CommonMark renderer shows: every inline token must be plain text."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = md.parse(markdown)
+    assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"], markdown
+    children = tokens[1].children or []
+    assert {c.type for c in children} <= {"text"}, [(c.type, c.content) for c in children]
+    return "".join(c.content for c in children)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_inline_shows_the_text_literally(text):
+    escaped = escape(text, gfm=True)
+    assert _text_of(escaped) == " ".join(visible(text.replace("\n", " ")).split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_inline_is_literal_in_a_table_cell(text):
+    table = f"| a | b |\n|---|---|\n| {escape(text, gfm=True)} | x |\n"
+    md = MarkdownIt("commonmark").enable("table")
+    cells = [t for t in md.parse(table) if t.type == "inline"]
+    assert len(cells) == 4
+    assert {c.type for c in cells[2].children or []} <= {"text"}
+    assert cells[3].content == "x"
+
+
+GFM_AUTOLINK = re.compile(r"(?i)(?<![\\\w])www\.|[a-z]+://|[\w.+-]@[\w-]")
+"""Where GitHub Flavored Markdown would start a link of an address that is not markup."""
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, *TRICKY])
+def test_github_makes_no_link_of_an_address(text):
+    assert GFM_AUTOLINK.search(escape(text, gfm=True)) is None
+
+
+def test_paragraphs_keep_blank_lines_apart():
+    text = "Eerste alinea\nloopt door.\n\n- Tweede alinea"
+    assert mdescape.paragraphs(text) == "Eerste alinea loopt door.\n\n\\- Tweede alinea"
+
+
+def test_ordinary_text_stays_readable():
+    text = "Breda legde het draaiboek in de kast, en pakte het herstel op (zo veel mogelijk)."
+    assert escape(text, gfm=True) == text.replace("(", "\\(").replace(")", "\\)")
+
+
+CASES = [
+    "**vet** _schuin_ `code`",
+    "[link](https://x.invalid) ![img](x.png) <https://x.invalid>",
+    "<script>alert(1)</script> <b onclick=x>",
+    "&amp; &lt; &#65; &copy",
+    "# kop",
+    "- lijst",
+    "1. genummerd",
+    "> citaat",
+    "| a | b |",
+    "a\\*b \\ einde\\",
+    "regel\nnieuwe regel\r\n\ttab",
+    "\x1b[31mrood\x1b[0m \x01 \u202e",
+    "~~weg~~ ---",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_escaped_text_renders_as_itself(text):
+    rendered = MarkdownIt("commonmark").enable("table").render(escape(text, gfm=True))
+    assert rendered == f"<p>{html.escape(one_line(text), quote=True)}</p>\n".replace("&#x27;", "'")
+
+
+def test_escaped_text_is_one_table_cell():
+    cell = escape("a | b", gfm=True)
+    rendered = MarkdownIt("commonmark").enable("table").render(f"| h |\n| - |\n| {cell} |\n")
+    assert "<td>a | b</td>" in rendered
 
 
 # --- pandoc ------------------------------------------------------------------------------
@@ -142,13 +251,14 @@ def plain(inlines: list[dict]) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("gfm", [False, True])
 @pytest.mark.parametrize("reader", [PANDOC_READER, "markdown", PANDOC_READER + "-smart"])
-def test_tricky_texts_show_literally_in_pandoc(reader):
+def test_tricky_texts_show_literally_in_pandoc(reader, gfm):
     """As paragraphs after a line and as table cells, every text stays plain words; with
     `smart` off (it only curls quotes and dashes) the words are exactly the text."""
     values = [v for v in TRICKY if one_line(v)]
-    paragraphs = "\n".join(f"Tekst\n{escape(v)}\n" for v in values)
-    rows = "".join(f"| {escape(v)} | x |\n" for v in values)
+    paragraphs = "\n".join(f"Tekst\n{escape(v, gfm=gfm)}\n" for v in values)
+    rows = "".join(f"| {escape(v, gfm=gfm)} | x |\n" for v in values)
     document = pandoc_json(f"{paragraphs}\n| a | b |\n|---|---|\n{rows}", reader)
     blocks = document["blocks"]
     assert [b["t"] for b in blocks] == ["Para"] * len(values) + ["Table"]

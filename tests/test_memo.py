@@ -8,6 +8,7 @@ import itertools
 import re
 
 import pytest
+import yaml
 
 from conftest import DATA, EXAMPLES, ROOT
 from herstelcheck import checklist, memo, runner
@@ -92,6 +93,13 @@ def test_english_views_use_english_words():
 def test_words_are_the_same_in_both_languages():
     assert memo.labels("nl").keys() == memo.labels("en").keys()
     assert all(memo.labels("en").values())
+
+
+def test_the_words_of_templates_stay_as_they_are():
+    """`words` is what a template of one's own reads: each key and its text, in order."""
+    expected = yaml.safe_load((DATA / "markdown" / "words.yaml").read_text(encoding="utf-8"))
+    for lang in ("nl", "en"):
+        assert list(memo.labels(lang).items()) == list(expected[lang].items())
 
 
 def test_words_do_not_hide_behind_dict_attributes():

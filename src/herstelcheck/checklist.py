@@ -140,6 +140,21 @@ _CACHE: dict[tuple[str, bytes], Checklist] = {}
 suite, a tool that embeds herstelcheck) reads and validates the same file only once."""
 
 
+ITEM_KEYS = frozenset({"id", "slug", "title", "explanation", "weight", "criteria", "example"})
+CRITERION_KEYS = frozenset({"id", "kind", "params", "weight", "title", "message", "advice"})
+
+
+class _Fields(dict[str, tuple[Scalar, Node]]):
+    """The keys of a mapping with their key and value nodes; `node` is the mapping,
+    where an error about a missing key points."""
+
+    def __init__(self, node: Mapping) -> None:
+        super().__init__(
+            (key.value, (key, value)) for key, value in node.pairs if isinstance(key, Scalar)
+        )
+        self.node = node
+
+
 class _Validator:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -150,59 +165,51 @@ class _Validator:
         text = f"{where}: {message}" if where else message
         self.diagnostics.append(Diagnostic(self.name, mark.line, mark.column, "error", text))
 
-    def fields(self, node: Node | None, where: str) -> dict[str, tuple[Scalar, Node]] | None:
+    def fields(self, node: Node | None, where: str) -> _Fields | None:
         if not isinstance(node, Mapping):
             self.error(node, where, "must be a mapping")
             return None
-        result = {}
-        for key, value in node.pairs:
-            if isinstance(key, Scalar):
-                result[key.value] = (key, value)
-        return result
+        return _Fields(node)
 
-    def string(
-        self,
-        fields: dict[str, tuple[Scalar, Node]],
-        key: str,
-        where: str,
-        parent: Node | None,
-        required: bool = True,
-    ) -> str:
+    def only_known(self, fields: _Fields, known: frozenset[str], where: str) -> None:
+        """An error for each key that is not `known`, with the closest known one."""
+        for key, (key_node, _) in fields.items():
+            if key not in known:
+                self.error(key_node, where, f"unknown key '{key}'{_suggest(key, known)}")
+
+    def value(self, fields: _Fields, key: str, where: str, required: bool) -> Node | None:
+        """The value of `key`; None (an error if it is `required`) when it is absent."""
         if key not in fields:
             if required:
-                self.error(parent, where, f"'{key}' is missing")
+                self.error(fields.node, where, f"'{key}' is missing")
+            return None
+        return fields[key][1]
+
+    def string(self, fields: _Fields, key: str, where: str, required: bool = True) -> str:
+        value = self.value(fields, key, where, required)
+        if value is None:
             return ""
-        value = fields[key][1]
         if not isinstance(value, Scalar) or not value.value.strip():
             self.error(value, where, f"'{key}' must be a non-empty text")
             return ""
         return value.value
 
-    def text(
-        self,
-        fields: dict[str, tuple[Scalar, Node]],
-        key: str,
-        where: str,
-        parent: Node | None,
-        required: bool = True,
-    ) -> Text:
-        if key not in fields:
-            if required:
-                self.error(parent, where, f"'{key}' is missing")
+    def text(self, fields: _Fields, key: str, where: str, required: bool = True) -> Text:
+        value = self.value(fields, key, where, required)
+        if value is None:
             return Text("", "")
-        value = fields[key][1]
         if isinstance(value, Scalar):
             return Text(value.value, value.value)
         sub = self.fields(value, f"{where}, '{key}'")
         if sub is None:
             return Text("", "")
-        nl = self.string(sub, "nl", f"{where}, '{key}'", value)
-        en = self.string(sub, "en", f"{where}, '{key}'", value, required=False)
+        nl = self.string(sub, "nl", f"{where}, '{key}'")
+        en = self.string(sub, "en", f"{where}, '{key}'", required=False)
         return Text(nl, en or nl)
 
     def number(
         self,
-        fields: dict[str, tuple[Scalar, Node]],
+        fields: _Fields,
         key: str,
         where: str,
         default: float | None = None,
@@ -226,12 +233,12 @@ class _Validator:
         top = self.fields(root, "checklist")
         if top is None:
             raise ChecklistError(self.diagnostics)
-        name = self.string(top, "name", "checklist", root)
+        name = self.string(top, "name", "checklist")
         version = str(to_python(top["version"][1])) if "version" in top else ""
         if not version:
             self.error(root, "checklist", "'version' is missing")
-        source = self.text(top, "source", "checklist", root, required=False)
-        url = self.string(top, "url", "checklist", root, required=False)
+        source = self.text(top, "source", "checklist", required=False)
+        url = self.string(top, "url", "checklist", required=False)
         items: list[Item] = []
         items_node = top.get("items", (None, None))[1]
         if not isinstance(items_node, Sequence) or not items_node.items:
@@ -270,27 +277,20 @@ class _Validator:
         if not isinstance(number, int) or isinstance(number, bool):
             self.error(node, f"item {index}", "'id' must be a whole number")
             number = index
-        slug = self.string(fields, "slug", f"item {number}", node)
+        slug = self.string(fields, "slug", f"item {number}")
         where = f"item {number} ({slug})"
-        known = {"id", "slug", "title", "explanation", "weight", "criteria", "example"}
-        for key, (key_node, _) in fields.items():
-            if key not in known:
-                self.error(key_node, where, f"unknown key '{key}'{_suggest(key, known)}")
-        title = self.text(fields, "title", where, node)
-        explanation = self.text(fields, "explanation", where, node)
+        self.only_known(fields, ITEM_KEYS, where)
+        title = self.text(fields, "title", where)
+        explanation = self.text(fields, "explanation", where)
         weight = self.number(fields, "weight", where, default=1.0)
         example = None
         if "example" in fields:
             ex = self.fields(fields["example"][1], f"{where}, 'example'")
             if ex is not None:
+                here = f"{where}, 'example'"
                 example = Example(
-                    self.string(ex, "gemeente", f"{where}, 'example'", fields["example"][1]),
-                    Text(
-                        self.string(ex, "nl", f"{where}, 'example'", fields["example"][1]),
-                        self.string(
-                            ex, "en", f"{where}, 'example'", fields["example"][1], required=False
-                        ),
-                    ),
+                    self.string(ex, "gemeente", here),
+                    Text(self.string(ex, "nl", here), self.string(ex, "en", here, required=False)),
                 )
         criteria: list[Criterion] = []
         crit_node = fields.get("criteria", (None, None))[1]
@@ -307,13 +307,10 @@ class _Validator:
         fields = self.fields(node, f"{where}, criterion {position}")
         if fields is None:
             return None
-        ident = self.string(fields, "id", f"{where}, criterion {position}", node)
+        ident = self.string(fields, "id", f"{where}, criterion {position}")
         here = f"{where}, criterion '{ident or position}'"
-        known = {"id", "kind", "params", "weight", "title", "message", "advice"}
-        for key, (key_node, _) in fields.items():
-            if key not in known:
-                self.error(key_node, here, f"unknown key '{key}'{_suggest(key, known)}")
-        kind_name = self.string(fields, "kind", here, node)
+        self.only_known(fields, CRITERION_KEYS, here)
+        kind_name = self.string(fields, "kind", here)
         params_node = fields.get("params", (None, None))[1]
         params = to_python(params_node) if params_node is not None else {}
         if params is None:
@@ -324,9 +321,9 @@ class _Validator:
             kind=kind_name,
             params=params if isinstance(params, dict) else {},
             weight=self.number(fields, "weight", here, default=1.0),
-            title=self.text(fields, "title", here, node),
-            message=self.text(fields, "message", here, node),
-            advice=self.text(fields, "advice", here, node),
+            title=self.text(fields, "title", here),
+            message=self.text(fields, "message", here),
+            advice=self.text(fields, "advice", here),
         )
 
     def params(

@@ -6,27 +6,24 @@ Everything heavier than Typer is imported inside the command that needs it, so t
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from herstelcheck import __version__
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
-from herstelcheck.formats import OutputFormat
+from herstelcheck.formats import OutputFormat, RenderOptions
 from herstelcheck.formats.checklist import ChecklistFormat
 from herstelcheck.formats.diff import DiffFormat
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
     from herstelcheck.checklist import Checklist, Item
-    from herstelcheck.config import Config
     from herstelcheck.require import Requirement
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -77,102 +74,36 @@ def _root(
 # --- shared helpers ------------------------------------------------------------------
 
 
-def _stderr_color() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
-
-
-def stdout_color() -> bool:
-    """Whether the report on standard output may use colour."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
-
-
 def report_diagnostic(diagnostic: Diagnostic) -> None:
     """Print one diagnostic on standard error, `file:line:col: severity: message`."""
+    from herstelcheck.environment import color
+
     line = diagnostic.format()
-    if _stderr_color():
-        color = "\x1b[31m" if diagnostic.severity == "error" else "\x1b[33m"
+    if color(sys.stderr):
+        code = "\x1b[31m" if diagnostic.severity == "error" else "\x1b[33m"
         marker = f"{diagnostic.severity}:"
-        line = line.replace(f" {marker} ", f" {color}{marker}\x1b[0m ", 1)
+        line = line.replace(f" {marker} ", f" {code}{marker}\x1b[0m ", 1)
     print(line, file=sys.stderr)
 
 
-def fail(message: str) -> NoReturn:
-    """Stop with a usage error (exit 2)."""
+def warn(message: str) -> None:
+    """A problem that does not change the exit code, on standard error."""
     from herstelcheck.textsafe import visible
 
-    print(f"herstelcheck: error: {visible(message)}", file=sys.stderr)
-    raise typer.Exit(EXIT_ERROR)
+    print(f"herstelcheck: warning: {visible(message)}", file=sys.stderr)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """The report to a file (atomically) or to standard output."""
-    if output is not None:
-        from herstelcheck.output import write_atomic
+def render_options(lang: str, terminal: bool, template: Path | None = None) -> RenderOptions:
+    """Options for a report on standard output: colour and the terminal's width when it
+    is the `terminal` format and standard output may have them."""
+    from herstelcheck.environment import color, terminal_width
 
-        write_atomic(output, text)
-        return
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `herstelcheck audit ... | head`
-        _discard_stdout()
-    except OSError as exc:  # a full disk (`> /dev/full`)
-        _discard_stdout()
-        reason = exc.strerror or str(exc)
-        raise UsageError(f"cannot write the report to standard output: {reason}") from None
-
-
-def _discard_stdout() -> None:
-    """Send what is left in standard output's buffer nowhere, so that the flush at exit
-    cannot fail a second time."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
-def terminal_width() -> int | None:
-    """The width of the terminal that standard output goes to, or None."""
-    if sys.stdout.isatty():
-        try:
-            return os.get_terminal_size(sys.stdout.fileno()).columns
-        except OSError:
-            return None
-    return None
-
-
-def audit_date(value: str | None) -> dt.date:
-    """The date of the audit: --date, else SOURCE_DATE_EPOCH, else today."""
-    if value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            fail(f"--date must be a date such as 2021-06-30 (got '{value}')")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-        except (ValueError, OverflowError, OSError):
-            fail(f"SOURCE_DATE_EPOCH must be a number of seconds (got '{epoch}')")
-    return dt.date.today()
-
-
-def load_checklist(path: Path | None) -> Checklist:
-    from herstelcheck import checklist
-
-    try:
-        return checklist.load(path)
-    except HerstelcheckError as exc:
-        for diagnostic in exc.diagnostics:
-            report_diagnostic(diagnostic)
-        raise typer.Exit(EXIT_ERROR) from None
+    return RenderOptions(
+        lang=lang,
+        color=terminal and color(sys.stdout),
+        width=terminal_width(),
+        template=str(template) if template is not None else None,
+    )
 
 
 def exit_code(run: AuditRun, fail_under: float | None, required: Sequence[Item] = ()) -> int:
@@ -187,24 +118,6 @@ def exit_code(run: AuditRun, fail_under: float | None, required: Sequence[Item] 
     if unmet(run, required):
         return EXIT_FAIL
     return EXIT_OK
-
-
-def load_config(path: Path | None, ignore: bool) -> Config | None:
-    """The configuration file: `--config FILE`, else the one found from the current
-    folder up; None with `--no-config` or when there is none."""
-    from herstelcheck import config
-
-    if ignore:
-        if path is not None:
-            fail("--config and --no-config cannot be used together")
-        return None
-    try:
-        found = path if path is not None else config.find()
-        return config.load(found) if found is not None else None
-    except HerstelcheckError as exc:
-        for diagnostic in exc.diagnostics:
-            report_diagnostic(diagnostic)
-        raise typer.Exit(EXIT_ERROR) from None
 
 
 def resolve_required(requirements: Sequence[Requirement], checklist: Checklist) -> tuple[Item, ...]:
@@ -230,6 +143,25 @@ def resolve_required(requirements: Sequence[Requirement], checklist: Checklist) 
     if problems:
         raise typer.Exit(EXIT_ERROR)
     return items
+
+
+ChecklistOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--checklist",
+        help="Use this checklist file instead of the bundled one.",
+        metavar="FILE",
+    ),
+]
+DateOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Date of the audit (decides which waivers have expired); "
+        "default: SOURCE_DATE_EPOCH or today.",
+    ),
+]
 
 
 # --- audit ---------------------------------------------------------------------------
@@ -287,14 +219,7 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    checklist_file: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--checklist",
-            help="Use this checklist file instead of the bundled one.",
-            metavar="FILE",
-        ),
-    ] = None,
+    checklist_file: ChecklistOption = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option(
@@ -327,15 +252,7 @@ def audit(
     no_config: Annotated[
         bool, typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.")
     ] = False,
-    date: Annotated[
-        Optional[str],
-        typer.Option(
-            "--date",
-            metavar="YYYY-MM-DD",
-            help="Date of the audit (decides which waivers have expired); "
-            "default: SOURCE_DATE_EPOCH or today.",
-        ),
-    ] = None,
+    date: DateOption = None,
     template: Annotated[
         Optional[Path],
         typer.Option(
@@ -354,16 +271,14 @@ def audit(
     meet a required item, 2 a usage error or a plan, checklist or configuration file
     that could not be read.
     """
-    from herstelcheck import config, formats, progress, reports, require, runner
-    from herstelcheck.output import check_target
+    from herstelcheck import config, progress, reports, require, runner
+    from herstelcheck.checklist import load as load_checklist
+    from herstelcheck.environment import audit_date
 
     today = audit_date(date)
-    try:
-        specs = [reports.parse_spec(spec) for spec in report or ()]
-    except UsageError as exc:
-        fail(str(exc))
+    specs = [reports.parse_spec(spec) for spec in report or ()]
     settings = config.merge(
-        load_config(config_file, no_config),
+        config.read(config_file, ignore=no_config),
         paths=paths or (),
         format=format,
         lang=lang.value if lang is not None else None,
@@ -376,61 +291,26 @@ def audit(
         settings.format,
         *(spec.format for spec in settings.reports),
     }:
-        fail("--template works with the markdown format only (--format or --report markdown)")
+        raise UsageError(
+            "--template works with the markdown format only (--format or --report markdown)"
+        )
     if not settings.paths:
-        fail(
+        raise UsageError(
             "no plans to audit: name a PATH (a plan file or a folder of plans), "
             "or set 'paths' in .herstelcheck.yaml"
         )
-    inputs: list[str] = []
-    if output is not None or settings.reports:  # the plans inside folders too
-        inputs = [*settings.paths, *runner.collect(settings.paths).files]
-    try:
-        if output is not None:
-            check_target(str(output), inputs)
-        reports.check_targets(settings.reports, str(output) if output is not None else None, inputs)
-    except UsageError as exc:
-        fail(str(exc))
+    target = str(output) if output is not None else None
+    reports.check_targets(settings.reports, target, settings.paths)
     checklist = load_checklist(Path(settings.checklist) if settings.checklist else None)
     required = resolve_required(settings.require, checklist)
     run = runner.run(
         settings.paths, checklist, today=today, sink=report_diagnostic, track=progress.track
     )
-    fmt = settings.format
-    color = output is None and fmt is OutputFormat.TERMINAL and stdout_color()
-    width = None
-    if output is None and sys.stdout.isatty():
-        width = os.get_terminal_size(sys.stdout.fileno()).columns
-    options = formats.RenderOptions(
-        lang=settings.lang,
-        color=color,
-        width=width,
-        template=str(template) if template is not None else None,
-    )
-    try:  # render everything before writing anything
-        text = formats.renderer(fmt)(run, options)
-        extra = reports.render_reports(run, settings.reports, reports.file_options(options))
-    except UsageError as exc:
-        fail(str(exc))
-    except HerstelcheckError as exc:
-        for diagnostic in exc.diagnostics:
-            report_diagnostic(diagnostic)
-        raise typer.Exit(EXIT_ERROR) from None
-    try:
-        for file, report_text in extra:
-            write_output(report_text, Path(file))
-        write_output(text, output)
-    except UsageError as exc:
-        fail(str(exc))
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt is OutputFormat.GITHUB and summary_file:
-        from herstelcheck.formats import github
-
-        problem = github.write_step_summary(run, options, summary_file)
-        if problem:
-            from herstelcheck.textsafe import visible
-
-            print(f"herstelcheck: warning: {visible(problem)}", file=sys.stderr)
+    options = render_options(settings.lang, settings.format is OutputFormat.TERMINAL, template)
+    if target is not None:  # a file: no colour, the default width
+        options = reports.file_options(options)
+    for problem in reports.write_all(run, settings.format, target, settings.reports, options):
+        warn(problem)
     for miss in require.unmet(run, required):
         report_diagnostic(miss.diagnostic())
     raise typer.Exit(exit_code(run, settings.fail_under, required))
@@ -472,8 +352,9 @@ def checklist_command(
 
     Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
     """
-    from herstelcheck import formats
+    from herstelcheck.checklist import load as load_checklist
     from herstelcheck.formats import checklist as checklist_formats
+    from herstelcheck.output import write_output
 
     checklist = load_checklist(checklist_file)
     items = checklist.items
@@ -481,11 +362,10 @@ def checklist_command(
         found = checklist.item(item)
         if found is None:
             known = ", ".join(f"{i.id} ({i.slug})" for i in checklist.items)
-            fail(f"the checklist has no item '{item}'; choose one of: {known}")
+            raise UsageError(f"the checklist has no item '{item}'; choose one of: {known}")
         items = (found,)
-    color = format is ChecklistFormat.TERMINAL and stdout_color()
-    options = formats.RenderOptions(lang=lang.value, color=color, width=terminal_width())
-    write_output(checklist_formats.renderer(format)(checklist, items, options), None)
+    options = render_options(lang.value, format is ChecklistFormat.TERMINAL)
+    write_output(checklist_formats.renderer(format)(checklist, items, options))
 
 
 # --- init ----------------------------------------------------------------------------
@@ -522,7 +402,7 @@ def init(
     import shlex
 
     from herstelcheck import template
-    from herstelcheck.output import write_atomic, write_new
+    from herstelcheck.output import write_atomic, write_new, write_output
     from herstelcheck.textsafe import visible
 
     name = None
@@ -530,22 +410,20 @@ def init(
         try:
             name = template.check_gemeente(gemeente)
         except ValueError as exc:
-            fail(str(exc))
+            raise UsageError(str(exc)) from None
     text = template.render(lang.value, name, file)
     if file is None or file == "-":
-        write_output(text, None)
+        write_output(text)
         return
     if Path(file).is_dir():
-        fail(f"cannot write the template to '{file}': it is a folder")
+        raise UsageError(f"cannot write the template to '{file}': it is a folder")
     try:
         if force:
             write_atomic(file, text)
         else:
             write_new(file, text)
     except FileExistsError:
-        fail(f"'{file}' already exists; use --force to overwrite it")
-    except UsageError as exc:
-        fail(str(exc))
+        raise UsageError(f"'{file}' already exists; use --force to overwrite it") from None
     shown = visible(file)
     print(
         f"herstelcheck: wrote {shown}; fill it in, then run: "
@@ -577,11 +455,9 @@ def schema(
     Exit codes: 0 written, 2 FILE cannot be written.
     """
     from herstelcheck import schema as plan_schema
+    from herstelcheck.output import write_output
 
-    try:
-        write_output(plan_schema.dumps(), output)
-    except UsageError as exc:
-        fail(str(exc))
+    write_output(plan_schema.dumps(), output)
 
 
 # --- diff ----------------------------------------------------------------------------
@@ -610,23 +486,8 @@ def diff(
             "--fail-on-regression", help="Exit 1 when any item got worse (status or score)."
         ),
     ] = False,
-    checklist_file: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--checklist",
-            help="Use this checklist file instead of the bundled one.",
-            metavar="FILE",
-        ),
-    ] = None,
-    date: Annotated[
-        Optional[str],
-        typer.Option(
-            "--date",
-            metavar="YYYY-MM-DD",
-            help="Date of the audit (decides which waivers have expired); "
-            "default: SOURCE_DATE_EPOCH or today.",
-        ),
-    ] = None,
+    checklist_file: ChecklistOption = None,
+    date: DateOption = None,
 ) -> None:
     """Compare two versions of a plan, item by item.
 
@@ -637,9 +498,12 @@ def diff(
     2 a usage error or a plan or checklist that could not be read.
     """
     from herstelcheck import runner
+    from herstelcheck.checklist import load as load_checklist
     from herstelcheck.compare import compare
+    from herstelcheck.environment import audit_date
     from herstelcheck.formats import diff as diff_formats
     from herstelcheck.formats.diff_common import DiffOptions
+    from herstelcheck.output import write_output
 
     today = audit_date(date)
     checklist = load_checklist(checklist_file)
@@ -647,14 +511,9 @@ def diff(
     if errors or len(reports) != 2:
         raise typer.Exit(EXIT_ERROR)
     comparison = compare(reports[0], reports[1])
-    options = DiffOptions(
-        lang=lang.value,
-        color=format is DiffFormat.TERMINAL and stdout_color(),
-        width=terminal_width(),
-        checklist=checklist,
-        today=today,
-    )
-    write_output(diff_formats.renderer(format)(comparison, options), None)
+    screen = render_options(lang.value, format is DiffFormat.TERMINAL)
+    options = DiffOptions(**vars(screen), checklist=checklist, today=today)
+    write_output(diff_formats.renderer(format)(comparison, options))
     if fail_on_regression and comparison.regressions:
         raise typer.Exit(EXIT_FAIL)
 
@@ -675,6 +534,15 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     try:
         app(args=args, prog_name="herstelcheck")
+    except UsageError as exc:  # a command line that cannot be carried out
+        from herstelcheck.textsafe import visible
+
+        print(f"herstelcheck: error: {visible(str(exc))}", file=sys.stderr)
+        sys.exit(EXIT_ERROR)
+    except HerstelcheckError as exc:  # a plan, checklist, configuration or template file
+        for diagnostic in exc.diagnostics:
+            report_diagnostic(diagnostic)
+        sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         print("herstelcheck: interrupted", file=sys.stderr)
         sys.exit(130)

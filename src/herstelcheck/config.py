@@ -143,6 +143,17 @@ def load(path: Path | str) -> Config:
     return _Reader(name, file.absolute().parent).config(document.root)
 
 
+def read(file: Path | None = None, *, ignore: bool = False) -> Config | None:
+    """The configuration of a run: `file` (`--config FILE`), else the file found from
+    the current folder up; None with `ignore` (`--no-config`) or when there is none."""
+    if ignore:
+        if file is not None:
+            raise UsageError("--config and --no-config cannot be used together")
+        return None
+    found = file if file is not None else find()
+    return load(found) if found is not None else None
+
+
 def merge(
     config: Config | None,
     *,

@@ -1,15 +1,28 @@
-"""The words of the reports, in Dutch (the default) and English."""
+"""The words of the reports, in Dutch (the default) and English.
+
+Every report takes its words from here, with `t(key, lang)`. A word that several
+reports use has one key; the words of one report have keys that start with its name
+(`memo.`, `checklist.`, `diff.`). A text names another word as `{word[key]}` and a
+status symbol as `{symbol[status]}`, so each word, the status names above all, is
+written once.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 LANGUAGES = ("nl", "en")
 
+SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
+"""A symbol per status (by `Status.value`), for tables where a word does not fit."""
+
 _WORDS: dict[str, dict[str, str]] = {
+    # --- the statuses of an item
     "met": {"nl": "voldaan", "en": "met"},
     "partial": {"nl": "deels", "en": "partial"},
     "missing": {"nl": "ontbreekt", "en": "missing"},
     "waived": {"nl": "uitgezonderd", "en": "waived"},
-    "not_applicable": {"nl": "n.v.t.", "en": "n/a"},
+    # --- words of several reports
     "score": {"nl": "Score", "en": "Score"},
     "item": {"nl": "Item", "en": "Item"},
     "status": {"nl": "Status", "en": "Status"},
@@ -17,6 +30,12 @@ _WORDS: dict[str, dict[str, str]] = {
     "advice": {"nl": "Advies", "en": "Advice"},
     "version": {"nl": "versie", "en": "version"},
     "adopted": {"nl": "vastgesteld", "en": "adopted"},
+    "gemeente": {"nl": "Gemeente", "en": "Municipality"},
+    "file": {"nl": "Bestand", "en": "File"},
+    "checklist": {"nl": "Checklist", "en": "Checklist"},
+    "source": {"nl": "Bron", "en": "Source"},
+    "asks": {"nl": "Wat de checklist vraagt", "en": "What the checklist asks"},
+    "comparison": {"nl": "Vergelijking", "en": "Comparison"},
     "findings": {
         "nl": "Wat ontbreekt en wat u kunt toevoegen",
         "en": "What is missing and what to add",
@@ -34,35 +53,202 @@ _WORDS: dict[str, dict[str, str]] = {
     "read_plan": {"nl": "Plan inlezen", "en": "Read the plan"},
     "not_read": {"nl": "Niet gelezen", "en": "Could not be read"},
     "summary": {
-        "nl": "{total} items: {met} voldaan, {partial} deels, {missing} ontbreekt, "
-        "{waived} uitgezonderd. Score {score} van 100.",
-        "en": "{total} items: {met} met, {partial} partial, {missing} missing, "
-        "{waived} waived. Score {score} out of 100.",
-    },
-    "all_met": {
-        "nl": "Alle items zijn voldaan of uitgezonderd.",
-        "en": "Every item is met or waived.",
+        "nl": "{total} items: {met} {word[met]}, {partial} {word[partial]}, "
+        "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} van 100.",
+        "en": "{total} items: {met} {word[met]}, {partial} {word[partial]}, "
+        "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} out of 100.",
     },
     "plans_summary": {"nl": "Overzicht", "en": "Summary"},
-    "plan": {"nl": "Plan", "en": "Plan"},
-    "gemeente": {"nl": "Gemeente", "en": "Municipality"},
-    "file": {"nl": "Bestand", "en": "File"},
-    "checklist": {"nl": "Checklist", "en": "Checklist"},
     "unreadable": {
         "nl": "{count} plan(nen) konden niet worden gelezen (zie de fouten hierboven).",
         "en": "{count} plan(s) could not be read (see the errors above).",
     },
     "no_plans": {"nl": "Geen plannen geaudit.", "en": "No plans audited."},
+    # --- the council memo (`memo.labels` gives templates these by their own names)
+    "memo.title_several": {
+        "nl": "Herstelplannen getoetst aan de checklist",
+        "en": "Recovery plans checked against the checklist",
+    },
+    "memo.intro_single": {
+        "nl": "Deze memo toetst het herstelplan item voor item aan de checklist.",
+        "en": "This memo checks the recovery plan against the checklist, item by item.",
+    },
+    "memo.intro_several": {
+        "nl": "Deze memo toetst {count} herstelplannen aan de checklist en vergelijkt ze.",
+        "en": "This memo checks {count} recovery plans against the checklist and compares them.",
+    },
+    "memo.version": {"nl": "Versie van het plan", "en": "Version of the plan"},
+    "memo.audit_date": {"nl": "Datum van de toets", "en": "Date of the audit"},
+    "memo.verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "memo.item_by_item": {"nl": "Per item", "en": "Item by item"},
+    "memo.next_steps": {"nl": "Volgende stappen", "en": "Next steps"},
+    "memo.not_read": {"nl": "Niet gelezen", "en": "Not read"},
+    "memo.number": {"nl": "Nr.", "en": "No."},
+    "memo.has": {"nl": "Wat het plan al heeft", "en": "What the plan already has"},
+    "memo.lacks": {"nl": "Wat ontbreekt", "en": "What is missing"},
+    "memo.no_waivers": {
+        "nl": "Het plan zondert geen items uit.",
+        "en": "The plan waives no items.",
+    },
+    "memo.steps_intro": {
+        "nl": "Wat het plan nog mist, met wat het meest aan de score bijdraagt eerst:",
+        "en": "What the plan still lacks, with what adds most to the score first:",
+    },
+    "memo.no_steps": {
+        "nl": "Geen: elk item is {word[met]} of {word[waived]}.",
+        "en": "None: every item is {word[met]} or {word[waived]}.",
+    },
+    "memo.legend": {
+        "nl": "Legenda: {symbol[met]} {word[met]}, {symbol[partial]} {word[partial]}, "
+        "{symbol[missing]} {word[missing]}, {symbol[waived]} {word[waived]}; "
+        "het getal is de score van het item (0-10).",
+        "en": "Key: {symbol[met]} {word[met]}, {symbol[partial]} {word[partial]}, "
+        "{symbol[missing]} {word[missing]}, {symbol[waived]} {word[waived]}; "
+        "the number is the item's score (0-10).",
+    },
+    "memo.columns_are_items": {
+        "nl": "De genummerde kolommen zijn de items van de checklist:",
+        "en": "The numbered columns are the items of the checklist:",
+    },
+    "memo.unread_intro": {
+        "nl": "Deze plannen konden niet worden gelezen en zijn niet getoetst:",
+        "en": "These plans could not be read and were not audited:",
+    },
+    "memo.no_plans": {"nl": "Er zijn geen plannen getoetst.", "en": "No plans were audited."},
+    "memo.score": {
+        "nl": "Het plan scoort {score} van de 100 punten.",
+        "en": "The plan scores {score} out of 100.",
+    },
+    "memo.counts": {
+        "nl": "Van de {total} items zijn er {met} {word[met]}, {partial} {word[partial]} "
+        "{word[met]}, {missing} ontbrekend en {waived} {word[waived]}.",
+        "en": "Of the {total} items, {met} are {word[met]}, {partial} {word[partial]}, "
+        "{missing} {word[missing]} and {waived} {word[waived]}.",
+    },
+    "memo.verdict_done": {
+        "nl": "Het voldoet aan elk item van de checklist, of zondert het met reden uit.",
+        "en": "It meets every item of the checklist, or waives it with a reason.",
+    },
+    "memo.verdict_strong": {
+        "nl": "Het plan is sterk en vraagt nog op enkele punten aanvulling.",
+        "en": "The plan is strong and needs additions on a few points only.",
+    },
+    "memo.verdict_underway": {
+        "nl": "Het plan is op weg, maar op meerdere items nog onvolledig.",
+        "en": "The plan is on its way, but still incomplete on several items.",
+    },
+    "memo.verdict_start": {
+        "nl": "Het plan is een begin; op de meeste items ontbreekt nog veel.",
+        "en": "The plan is a start; much is still missing on most items.",
+    },
+    "memo.verdict_weak": {
+        "nl": "Het plan voldoet nog nauwelijks aan de checklist.",
+        "en": "The plan hardly meets the checklist yet.",
+    },
+    "memo.status_line": {
+        "nl": "{status}, score {score} van 10",
+        "en": "{status}, score {score} out of 10",
+    },
+    "memo.gain": {"nl": "tot {points} punten", "en": "up to {points} points"},
+    # --- herstelcheck checklist
+    "checklist.criteria": {"nl": "Waar herstelcheck op let", "en": "What herstelcheck checks"},
+    "checklist.weight": {
+        "nl": "gewicht {weight}, {share}",
+        "en": "weight {weight}, {share}",
+    },
+    "checklist.item_weight": {
+        "nl": "Gewicht in de totaalscore: {weight}",
+        "en": "Weight in the total score: {weight}",
+    },
+    "checklist.example": {
+        "nl": "Voorbeeld uit de praktijk: {gemeente}",
+        "en": "Example from practice: {gemeente}",
+    },
+    # --- herstelcheck diff
+    "diff.before": {"nl": "Voor", "en": "Before"},
+    "diff.after": {"nl": "Na", "en": "After"},
+    "diff.better": {"nl": "beter", "en": "better"},
+    "diff.worse": {"nl": "slechter", "en": "worse"},
+    "diff.same": {"nl": "gelijk", "en": "same"},
+    "diff.changes": {"nl": "Wat is veranderd", "en": "What changed"},
+    "diff.newly_met": {"nl": "nu {word[met]}", "en": "now {word[met]}"},
+    "diff.newly_failed": {"nl": "nu niet {word[met]}", "en": "now failed"},
+    "diff.now_waived": {"nl": "nu {word[waived]}", "en": "now {word[waived]}"},
+    "diff.no_longer_waived": {"nl": "niet meer {word[waived]}", "en": "no longer {word[waived]}"},
+    "diff.no_change": {
+        "nl": "Geen verschil: elk item en de score zijn gelijk.",
+        "en": "No change: every item and the score are the same.",
+    },
+    "diff.summary": {
+        "nl": "{better} {word[diff.better]}, {worse} {word[diff.worse]}, "
+        "{same} {word[diff.same]}. Score {old} {arrow} {new} ({delta}).",
+        "en": "{better} {word[diff.better]}, {worse} {word[diff.worse]}, "
+        "{same} {word[diff.same]}. Score {old} {arrow} {new} ({delta}).",
+    },
+}
+
+_MONTHS = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 
+class _Words:
+    """The words of one language by key, for `{word[key]}` in a text."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return t(key, self.lang)
+
+
 def t(key: str, lang: str, **values: object) -> str:
-    """The word or sentence `key` in `lang`, with {placeholders} filled in."""
+    """The word or sentence `key` in `lang` (Dutch where `lang` has none), with its
+    {placeholders} filled in from `values`, and {word[...]} and {symbol[...]} from here."""
     text = _WORDS[key].get(lang) or _WORDS[key]["nl"]
-    return text.format(**values) if values else text
+    if "{" not in text:
+        return text
+    return text.format(**values, word=_Words(lang), symbol=SYMBOLS)
 
 
 def number(value: float, lang: str) -> str:
     """A score with one decimal, written as the language writes it (87,5 in Dutch)."""
-    text = f"{value:.1f}"
+    return decimal(f"{value:.1f}", lang)
+
+
+def decimal(text: str, lang: str) -> str:
+    """A number written with `.` as the language writes it (a decimal comma in Dutch)."""
     return text.replace(".", ",") if lang == "nl" else text
+
+
+def long_date(date: dt.date, lang: str) -> str:
+    """The date written out: `30 juni 2021`, `30 June 2021`."""
+    month = _MONTHS.get(lang, _MONTHS["nl"])[date.month - 1]
+    return f"{date.day} {month} {date.year}"

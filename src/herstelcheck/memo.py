@@ -17,158 +17,69 @@ from typing import Any
 
 from herstelcheck import __version__, scoring
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
-from herstelcheck.i18n import number, t
+from herstelcheck.i18n import SYMBOLS, long_date, number, t
 
-SYMBOLS = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
-"""A symbol per status, for tables where a word does not fit."""
-
-_MONTHS = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+TEMPLATE_WORDS: dict[str, str] = {
+    "title_several": "memo.title_several",
+    "intro_single": "memo.intro_single",
+    "version": "memo.version",
+    "adopted": "adopted",
+    "audit_date": "memo.audit_date",
+    "checklist": "checklist",
+    "checklist_version": "version",
+    "source": "source",
+    "heading_verdict": "memo.verdict",
+    "heading_items": "memo.item_by_item",
+    "heading_waivers": "waivers",
+    "heading_steps": "memo.next_steps",
+    "heading_comparison": "comparison",
+    "heading_unread": "memo.not_read",
+    "column_number": "memo.number",
+    "column_item": "item",
+    "column_status": "status",
+    "column_score": "score",
+    "column_gemeente": "gemeente",
+    "item": "item",
+    "line": "line",
+    "status": "status",
+    "asks": "asks",
+    "has": "memo.has",
+    "lacks": "memo.lacks",
+    "advice": "advice",
+    "waived": "waived",
+    "no_waivers": "memo.no_waivers",
+    "steps_intro": "memo.steps_intro",
+    "no_steps": "memo.no_steps",
+    "legend": "memo.legend",
+    "columns_are_items": "memo.columns_are_items",
+    "unread_intro": "memo.unread_intro",
+    "no_plans": "memo.no_plans",
 }
+"""The memo's fixed words: a template's name for each (`words.heading_steps`), and its
+key in `i18n`."""
 
-_LABELS: dict[str, dict[str, str]] = {
-    "title_several": {
-        "nl": "Herstelplannen getoetst aan de checklist",
-        "en": "Recovery plans checked against the checklist",
-    },
-    "intro_single": {
-        "nl": "Deze memo toetst het herstelplan item voor item aan de checklist.",
-        "en": "This memo checks the recovery plan against the checklist, item by item.",
-    },
-    "version": {"nl": "Versie van het plan", "en": "Version of the plan"},
-    "adopted": {"nl": "Vastgesteld", "en": "Adopted"},
-    "audit_date": {"nl": "Datum van de toets", "en": "Date of the audit"},
-    "checklist": {"nl": "Checklist", "en": "Checklist"},
-    "checklist_version": {"nl": "versie", "en": "version"},
-    "source": {"nl": "Bron", "en": "Source"},
-    "heading_verdict": {"nl": "Oordeel", "en": "Verdict"},
-    "heading_items": {"nl": "Per item", "en": "Item by item"},
-    "heading_waivers": {"nl": "Uitzonderingen", "en": "Waivers"},
-    "heading_steps": {"nl": "Volgende stappen", "en": "Next steps"},
-    "heading_comparison": {"nl": "Vergelijking", "en": "Comparison"},
-    "heading_unread": {"nl": "Niet gelezen", "en": "Not read"},
-    "column_number": {"nl": "Nr.", "en": "No."},
-    "column_item": {"nl": "Item", "en": "Item"},
-    "column_status": {"nl": "Status", "en": "Status"},
-    "column_score": {"nl": "Score", "en": "Score"},
-    "column_gemeente": {"nl": "Gemeente", "en": "Municipality"},
-    "item": {"nl": "Item", "en": "Item"},
-    "line": {"nl": "regel", "en": "line"},
-    "status": {"nl": "Status", "en": "Status"},
-    "asks": {"nl": "Wat de checklist vraagt:", "en": "What the checklist asks:"},
-    "has": {"nl": "Wat het plan al heeft:", "en": "What the plan already has:"},
-    "lacks": {"nl": "Wat ontbreekt:", "en": "What is missing:"},
-    "advice": {"nl": "Advies:", "en": "Advice:"},
-    "waived": {"nl": "Uitgezonderd:", "en": "Waived:"},
-    "no_waivers": {
-        "nl": "Het plan zondert geen items uit.",
-        "en": "The plan waives no items.",
-    },
-    "steps_intro": {
-        "nl": "Wat het plan nog mist, met wat het meest aan de score bijdraagt eerst:",
-        "en": "What the plan still lacks, with what adds most to the score first:",
-    },
-    "no_steps": {
-        "nl": "Geen: elk item is voldaan of uitgezonderd.",
-        "en": "None: every item is met or waived.",
-    },
-    "legend": {
-        "nl": "Legenda: ✔ voldaan, ◐ deels, ✘ ontbreekt, ⊘ uitgezonderd; "
-        "het getal is de score van het item (0-10).",
-        "en": "Key: ✔ met, ◐ partial, ✘ missing, ⊘ waived; the number is the item's score (0-10).",
-    },
-    "columns_are_items": {
-        "nl": "De genummerde kolommen zijn de items van de checklist:",
-        "en": "The numbered columns are the items of the checklist:",
-    },
-    "unread_intro": {
-        "nl": "Deze plannen konden niet worden gelezen en zijn niet getoetst:",
-        "en": "These plans could not be read and were not audited:",
-    },
-    "no_plans": {"nl": "Er zijn geen plannen getoetst.", "en": "No plans were audited."},
-}
+_CAPITALISED = frozenset({"adopted"})
+"""Words that stand first on a line in the memo (`- Vastgesteld: ...`)."""
+_LABELS = frozenset({"asks", "has", "lacks", "advice", "waived"})
+"""Words that the memo writes as a bold label in front of a text: `**Advies:**`."""
 
-_SENTENCES: dict[str, dict[str, str]] = {
-    "intro_several": {
-        "nl": "Deze memo toetst {count} herstelplannen aan de checklist en vergelijkt ze.",
-        "en": "This memo checks {count} recovery plans against the checklist and compares them.",
-    },
-    "score": {
-        "nl": "Het plan scoort {score} van de 100 punten.",
-        "en": "The plan scores {score} out of 100.",
-    },
-    "counts": {
-        "nl": "Van de {total} items zijn er {met} voldaan, {partial} deels voldaan, "
-        "{missing} ontbrekend en {waived} uitgezonderd.",
-        "en": "Of the {total} items, {met} are met, {partial} partial, {missing} missing "
-        "and {waived} waived.",
-    },
-    "verdict_done": {
-        "nl": "Het voldoet aan elk item van de checklist, of zondert het met reden uit.",
-        "en": "It meets every item of the checklist, or waives it with a reason.",
-    },
-    "verdict_strong": {
-        "nl": "Het plan is sterk en vraagt nog op enkele punten aanvulling.",
-        "en": "The plan is strong and needs additions on a few points only.",
-    },
-    "verdict_underway": {
-        "nl": "Het plan is op weg, maar op meerdere items nog onvolledig.",
-        "en": "The plan is on its way, but still incomplete on several items.",
-    },
-    "verdict_start": {
-        "nl": "Het plan is een begin; op de meeste items ontbreekt nog veel.",
-        "en": "The plan is a start; much is still missing on most items.",
-    },
-    "verdict_weak": {
-        "nl": "Het plan voldoet nog nauwelijks aan de checklist.",
-        "en": "The plan hardly meets the checklist yet.",
-    },
-    "status_line": {
-        "nl": "{status}, score {score} van 10",
-        "en": "{status}, score {score} out of 10",
-    },
-    "gain": {"nl": "tot {points} punten", "en": "up to {points} points"},
-}
-
-VERDICT_BANDS = ((80.0, "verdict_strong"), (45.0, "verdict_underway"), (20.0, "verdict_start"))
-"""Lowest score of each verdict, best first; below the last: `verdict_weak`."""
+VERDICT_BANDS = (
+    (80.0, "memo.verdict_strong"),
+    (45.0, "memo.verdict_underway"),
+    (20.0, "memo.verdict_start"),
+)
+"""Lowest score of each verdict, best first; below the last: `memo.verdict_weak`."""
 
 
 def labels(lang: str) -> dict[str, str]:
     """The memo's words in `lang`, as templates receive them (`words`)."""
-    return {key: text.get(lang, text["nl"]) for key, text in _LABELS.items()}
-
-
-def _say(key: str, lang: str, **values: object) -> str:
-    text = _SENTENCES[key]
-    return (text.get(lang) or text["nl"]).format(**values)
+    words = {}
+    for name, key in TEMPLATE_WORDS.items():
+        text = t(key, lang)
+        if name in _CAPITALISED or name in _LABELS:
+            text = text[:1].upper() + text[1:]
+        words[name] = f"{text}:" if name in _LABELS else text
+    return words
 
 
 # --- the views --------------------------------------------------------------------------
@@ -376,7 +287,7 @@ def context(run: AuditRun, lang: str) -> Memo:
     elif len(plans) == 1:
         intro = words["intro_single"]
     else:
-        intro = _say("intro_several", lang, count=len(plans))
+        intro = t("memo.intro_several", lang, count=len(plans))
     return Memo(
         lang=lang,
         date=date_view(run.today, lang),
@@ -400,18 +311,17 @@ def context(run: AuditRun, lang: str) -> Memo:
 
 
 def date_view(date: dt.date, lang: str) -> DateView:
-    month = _MONTHS.get(lang, _MONTHS["nl"])[date.month - 1]
-    return DateView(date.isoformat(), f"{date.day} {month} {date.year}")
+    return DateView(date.isoformat(), long_date(date, lang))
 
 
 def verdict(report: PlanReport, lang: str) -> str:
     """One sentence on the plan as a whole, from its score."""
     if not any(i.status in (Status.PARTIAL, Status.MISSING) for i in report.items):
-        return _say("verdict_done", lang)
+        return t("memo.verdict_done", lang)
     for lowest, key in VERDICT_BANDS:
         if report.score >= lowest:
-            return _say(key, lang)
-    return _say("verdict_weak", lang)
+            return t(key, lang)
+    return t("memo.verdict_weak", lang)
 
 
 def plan_view(report: PlanReport, lang: str) -> PlanView:
@@ -427,11 +337,11 @@ def plan_view(report: PlanReport, lang: str) -> PlanView:
         vastgesteld=plan.vastgesteld.text if plan.vastgesteld else None,
         score=report.score,
         score_text=number(report.score, lang),
-        score_sentence=_say("score", lang, score=number(report.score, lang)),
+        score_sentence=t("memo.score", lang, score=number(report.score, lang)),
         verdict=verdict(report, lang),
         counts=counts,
-        counts_sentence=_say(
-            "counts",
+        counts_sentence=t(
+            "memo.counts",
             lang,
             total=len(items),
             met=counts.met,
@@ -469,12 +379,12 @@ def item_view(result: ItemResult, lang: str, counted_weight: float) -> ItemView:
         weight=item.weight,
         status=result.status.value,
         status_text=status_text,
-        symbol=SYMBOLS[result.status],
+        symbol=SYMBOLS[result.status.value],
         score=result.score,
         score_text=score_text,
         status_line=status_text
         if result.status is Status.WAIVED
-        else _say("status_line", lang, status=status_text, score=score_text),
+        else t("memo.status_line", lang, status=status_text, score=score_text),
         criteria=criteria,
         passed=tuple(c for c in criteria if c.passed),
         failed=tuple(c for c in criteria if c.passed is False),
@@ -492,7 +402,7 @@ def criterion_view(result: CriterionResult, lang: str, gain: float) -> Criterion
         line=result.line,
         weight=result.criterion.weight,
         gain=gain,
-        gain_text=_say("gain", lang, points=number(gain, lang)),
+        gain_text=t("memo.gain", lang, points=number(gain, lang)),
     )
 
 

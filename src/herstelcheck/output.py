@@ -1,5 +1,5 @@
-"""Write reports to files atomically: a reader never sees half a file, and a failed run
-leaves an existing file as it was.
+"""Write reports: to standard output, or to files atomically, so that a reader never
+sees half a file and a failed run leaves an existing file as it was.
 
 A report only ever replaces a regular file, and never one of the plans it reports on:
 not when `-o` names a plan by another path, a symbolic or hard link, a plan found in a
@@ -18,6 +18,30 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from herstelcheck.errors import UsageError
+
+
+def write_output(text: str, target: str | Path | None = None) -> None:
+    """`text` to the file `target` (atomically) or, without one, to standard output."""
+    if target is not None:
+        write_atomic(target, text)
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `herstelcheck audit ... | head`
+        _discard_stdout()
+    except OSError as exc:  # a full disk (`> /dev/full`)
+        _discard_stdout()
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"cannot write the report to standard output: {reason}") from None
+
+
+def _discard_stdout() -> None:
+    """Send what is left in standard output's buffer nowhere, so that the flush at exit
+    cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
@@ -71,25 +95,13 @@ def write_atomic(target: str | Path, text: str) -> None:
     path = Path(os.path.realpath(target))
     if path.exists() and not path.is_file():
         raise UsageError(f"cannot write '{target}': it is not a regular file")
-    folder = path.parent
+    temp = _write_temporary(path, text, shown=target)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-    try:
-        # errors="replace", as on standard output: a character no encoder can write
-        # must not cost the user the report.
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
         if path.exists():
             with contextlib.suppress(OSError):
                 os.chmod(temp, path.stat().st_mode & 0o7777)
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
+            _set_default_mode(temp)
         os.replace(temp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -108,19 +120,9 @@ def write_new(target: str | Path, text: str) -> None:
     path = Path(target)
     if path.exists() or path.is_symlink():
         raise FileExistsError(str(path))
-    folder = path.parent if str(path.parent) else Path()
+    temp = _write_temporary(target, text)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
+        _set_default_mode(temp)
         try:
             os.link(temp, path)  # fails when the name is taken: no window to overwrite
         except FileExistsError:
@@ -135,3 +137,36 @@ def write_new(target: str | Path, text: str) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+def _write_temporary(target: str | Path, text: str, shown: str | Path | None = None) -> str:
+    """`text` in a new temporary file beside `target`, on disk; returns its name. A file
+    that cannot be written is removed again, and the problem raised as UsageError."""
+    path = Path(target)
+    shown = target if shown is None else shown
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"cannot write '{shown}': {exc.strerror or exc}") from None
+    try:
+        # errors="replace", as on standard output: a character no encoder can write
+        # must not cost the user the report.
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write '{shown}': {exc.strerror or exc}") from None
+        raise
+    return temp
+
+
+def _set_default_mode(name: str) -> None:
+    """The permissions a new file gets (mkstemp makes it private to its owner)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(name, 0o666 & ~umask)

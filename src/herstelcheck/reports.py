@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,14 +71,19 @@ def parse_spec(spec: str) -> ReportSpec:
     return ReportSpec(fmt, file)
 
 
-def check_targets(specs: Sequence[ReportSpec], output: str | None, inputs: Iterable[str]) -> None:
-    """Refuse a report file that is a folder, has no folder, is one of the plans, or is
-    named twice (by two reports, or by a report and --output)."""
+def check_targets(specs: Sequence[ReportSpec], output: str | None, paths: Sequence[str]) -> None:
+    """Refuse `--output` or a report file that is a folder, has no folder, is one of the
+    plans (named, or inside a folder named in `paths`), or is named twice (by two
+    reports, or by a report and --output)."""
+    if output is None and not specs:
+        return
     from herstelcheck.output import check_target
+    from herstelcheck.runner import collect
 
-    plans = list(inputs)
+    plans = [*paths, *collect(paths).files]
     seen: dict[Path, str] = {}
     if output is not None:
+        check_target(output, plans)
         seen[Path(output).resolve()] = "--output"
     for spec in specs:
         check_target(spec.file, plans)
@@ -105,11 +111,38 @@ def render_reports(
 
 
 def write_reports(run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions) -> None:
-    """Render the run once per format and write each report atomically."""
+    """Render the run once per format, then write each report atomically."""
     from herstelcheck.output import write_atomic
 
     for file, text in render_reports(run, specs, options):
         write_atomic(file, text)
+
+
+def write_all(
+    run: AuditRun,
+    fmt: OutputFormat,
+    output: str | None,
+    specs: Sequence[ReportSpec],
+    options: RenderOptions,
+) -> list[str]:
+    """Every report of the run: the one in `fmt` to `output` (standard output when None)
+    and each of `specs` to its file, all rendered before any is written; then, for the
+    GitHub format, the job summary to $GITHUB_STEP_SUMMARY. Returns the problems that
+    do not fail the run (a job summary that could not be written)."""
+    from herstelcheck.formats import renderer
+    from herstelcheck.output import write_output
+
+    text = renderer(fmt)(run, options)
+    write_reports(run, specs, file_options(options))
+    write_output(text, output)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt is OutputFormat.GITHUB and summary_file:
+        from herstelcheck.formats import github
+
+        problem = github.write_step_summary(run, options, summary_file)
+        if problem:
+            return [problem]
+    return []
 
 
 def file_options(options: RenderOptions) -> RenderOptions:

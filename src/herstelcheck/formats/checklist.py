@@ -40,35 +40,11 @@ def renderer(fmt: ChecklistFormat) -> Renderer:
     return render
 
 
-WORDS: dict[str, dict[str, str]] = {
-    "asks": {"nl": "Wat de checklist vraagt", "en": "What the checklist asks"},
-    "criteria": {"nl": "Waar herstelcheck op let", "en": "What herstelcheck checks"},
-    "weight": {
-        "nl": "gewicht {weight}, {share}",
-        "en": "weight {weight}, {share}",
-    },
-    "item_weight": {
-        "nl": "Gewicht in de totaalscore: {weight}",
-        "en": "Weight in the total score: {weight}",
-    },
-    "advice": {"nl": "Advies", "en": "Advice"},
-    "example": {
-        "nl": "Voorbeeld uit de praktijk: {gemeente}",
-        "en": "Example from practice: {gemeente}",
-    },
-    "source": {"nl": "Bron", "en": "Source"},
-}
-
-
-def word(key: str, lang: str, **values: object) -> str:
-    text = WORDS[key].get(lang) or WORDS[key]["nl"]
-    return text.format(**values) if values else text
-
-
 def weight_text(weight: float, lang: str) -> str:
     """A weight as people write it: 1, 1,5 (Dutch) or 1.5."""
-    text = f"{weight:g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    from herstelcheck.i18n import decimal
+
+    return decimal(f"{weight:g}", lang)
 
 
 def share_text(weight: float, total: float, lang: str) -> str:

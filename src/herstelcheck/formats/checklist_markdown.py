@@ -1,17 +1,23 @@
 """`herstelcheck checklist --format markdown`: the items as a Markdown document.
 
-Every text from the checklist is escaped with `mdtext`, so a checklist file's Markdown,
-HTML or pipes show as written.
+Every text from the checklist is escaped with `mdescape` (for GitHub Flavored Markdown too),
+so a checklist file's Markdown, HTML or pipes show as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
-from herstelcheck import mdtext
 from herstelcheck.checklist import Checklist, Item
 from herstelcheck.formats import RenderOptions
-from herstelcheck.formats.checklist import share_text, weight_text, weights_differ, word
+from herstelcheck.formats.checklist import share_text, weight_text, weights_differ
+from herstelcheck.i18n import t
+from herstelcheck.mdescape import escape, paragraphs
+
+md = partial(escape, gfm=True)
+"""Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
+paras = partial(paragraphs, gfm=True)
 
 
 def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str:
@@ -19,10 +25,10 @@ def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) 
     lines: list[str] = []
     level = "#"
     if len(items) != 1:
-        lines += [f"# {mdtext.inline(checklist.name)} ({mdtext.inline(checklist.version)})", ""]
+        lines += [f"# {md(checklist.name)} ({md(checklist.version)})", ""]
         source = checklist.source.get(lang)
         if source:
-            lines += [f"{word('source', lang)}: {mdtext.inline(source)}", ""]
+            lines += [f"{t('source', lang)}: {md(source)}", ""]
         level = "##"
     show_weight = weights_differ(checklist)
     for item in items:
@@ -32,25 +38,25 @@ def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) 
 
 def item_lines(item: Item, lang: str, level: str, show_weight: bool) -> list[str]:
     sub = level + "#"
-    title = mdtext.inline(item.title.get(lang))
-    lines = [f"{level} {item.id}. {title} ({mdtext.inline(item.slug)})", ""]
+    title = md(item.title.get(lang))
+    lines = [f"{level} {item.id}. {title} ({md(item.slug)})", ""]
     if show_weight:
-        lines += [word("item_weight", lang, weight=weight_text(item.weight, lang)), ""]
-    lines += [f"{sub} {word('asks', lang)}", "", mdtext.paragraphs(item.explanation.get(lang)), ""]
-    lines += [f"{sub} {word('criteria', lang)}", ""]
+        lines += [t("checklist.item_weight", lang, weight=weight_text(item.weight, lang)), ""]
+    lines += [f"{sub} {t('asks', lang)}", "", paras(item.explanation.get(lang)), ""]
+    lines += [f"{sub} {t('checklist.criteria', lang)}", ""]
     total = sum(c.weight for c in item.criteria)
     for criterion in item.criteria:
-        weight = word(
-            "weight",
+        weight = t(
+            "checklist.weight",
             lang,
             weight=weight_text(criterion.weight, lang),
             share=share_text(criterion.weight, total, lang),
         )
-        lines.append(f"- **{mdtext.inline(criterion.title.get(lang))}** ({weight})  ")
-        lines.append(f"  {word('advice', lang)}: {mdtext.inline(criterion.advice.get(lang))}")
+        lines.append(f"- **{md(criterion.title.get(lang))}** ({weight})  ")
+        lines.append(f"  {t('advice', lang)}: {md(criterion.advice.get(lang))}")
     lines.append("")
     if item.example is not None:
-        heading = word("example", lang, gemeente=mdtext.inline(item.example.gemeente))
+        heading = t("checklist.example", lang, gemeente=md(item.example.gemeente))
         text = item.example.text.get(lang) or item.example.text.nl
-        lines += [f"{sub} {heading}", "", mdtext.paragraphs(text), ""]
+        lines += [f"{sub} {heading}", "", paras(text), ""]
     return lines

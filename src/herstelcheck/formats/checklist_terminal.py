@@ -19,17 +19,14 @@ from herstelcheck.formats.checklist import (
     share_text,
     weight_text,
     weights_differ,
-    word,
 )
-from herstelcheck.formats.console import ascii_only, draw
+from herstelcheck.formats.console import add_advice, ascii_only, draw, item_heading, marked_grid
+from herstelcheck.i18n import t
 from herstelcheck.textsafe import visible, visible_block
 
 
 def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str:
-    def paint(console: Console) -> None:
-        write(console, checklist, items, options.lang)
-
-    return draw(options, paint)
+    return draw(options, lambda console: write(console, checklist, items, options.lang))
 
 
 def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: str) -> None:
@@ -41,7 +38,7 @@ def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: s
         console.print(heading)
         source = checklist.source.get(lang)
         if source:
-            console.print(Text(f"{word('source', lang)}: {visible(source)}", style="dim"))
+            console.print(Text(f"{t('source', lang)}: {visible(source)}", style="dim"))
     show_weight = weights_differ(checklist)
     for index, item in enumerate(items):
         if index or len(items) != 1:
@@ -52,19 +49,17 @@ def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: s
 
 def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> RenderableType:
     """One item: title, what the checklist asks, the criteria, the example."""
-    head = Text()
-    head.append(f"{item.id}. ", style="bold")
-    head.append(visible(item.title.get(lang)), style="bold")
+    head = item_heading(item, lang)
     head.append(f"  ({visible(item.slug)})", style="dim")
     parts: list[RenderableType] = [head]
     if show_weight:
-        parts.append(Text(word("item_weight", lang, weight=weight_text(item.weight, lang))))
+        parts.append(Text(t("checklist.item_weight", lang, weight=weight_text(item.weight, lang))))
     parts += [
         Text(),
-        Text(word("asks", lang), style="bold underline"),
+        Text(t("asks", lang), style="bold underline"),
         _indented(Text(visible_block(item.explanation.get(lang)))),
         Text(),
-        Text(word("criteria", lang), style="bold underline"),
+        Text(t("checklist.criteria", lang), style="bold underline"),
         _indented(criteria_grid(item, lang, plain)),
     ]
     if item.example is not None:
@@ -72,7 +67,7 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
         parts += [
             Text(),
             Text(
-                word("example", lang, gemeente=visible(item.example.gemeente)),
+                t("checklist.example", lang, gemeente=visible(item.example.gemeente)),
                 style="bold underline",
             ),
             _indented(Text(visible_block(text))),
@@ -83,24 +78,18 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
 def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
     total = sum(c.weight for c in item.criteria)
     bullet, arrow = ("*", "->") if plain else ("•", "→")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid = marked_grid()
     for criterion in item.criteria:
         title = Text(visible_block(criterion.title.get(lang)))
-        weight = word(
-            "weight",
+        weight = t(
+            "checklist.weight",
             lang,
             weight=weight_text(criterion.weight, lang),
             share=share_text(criterion.weight, total, lang),
         )
         title.append(f"  ({weight})", style="dim")
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(criterion.advice.get(lang))))
         grid.add_row(Text(bullet), title)
-        grid.add_row(Text(""), advice)
+        add_advice(grid, arrow, criterion.advice.get(lang))
     return grid
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from herstelcheck import __version__
-from herstelcheck.audit import CriterionResult, ItemResult, PlanReport
+from herstelcheck.audit import CriterionResult, ItemResult
 from herstelcheck.compare import ItemChange, PlanComparison
 from herstelcheck.formats.diff_common import DiffOptions
-from herstelcheck.formats.json import dumps
+from herstelcheck.formats.json import dumps, plan_head, waiver
 
 
 def render(comparison: PlanComparison, options: DiffOptions) -> str:
@@ -26,23 +26,12 @@ def document(comparison: PlanComparison, options: DiffOptions) -> dict[str, Any]
         if checklist is None
         else {"name": checklist.name, "version": checklist.version},
         "date": options.today.isoformat(),
-        "old": plan(comparison.old),
-        "new": plan(comparison.new),
+        "old": plan_head(comparison.old),
+        "new": plan_head(comparison.new),
         "score_change": comparison.score_change,
         "changed": comparison.changed,
         "regression": bool(comparison.regressions),
         "items": [item(change, options.lang) for change in comparison.items],
-    }
-
-
-def plan(report: PlanReport) -> dict[str, Any]:
-    return {
-        "file": report.file,
-        "gemeente": report.plan.gemeente,
-        "titel": report.plan.titel,
-        "versie": report.plan.versie,
-        "vastgesteld": report.plan.vastgesteld.text if report.plan.vastgesteld else None,
-        "score": report.score,
     }
 
 
@@ -61,17 +50,11 @@ def item(change: ItemChange, lang: str) -> dict[str, Any]:
 
 
 def state(result: ItemResult) -> dict[str, Any]:
-    waiver = result.waiver
+    given = result.waiver
     return {
         "status": result.status.value,
         "score": result.score,
-        "waiver": None
-        if waiver is None
-        else {
-            "reason": waiver.reason,
-            "until": waiver.until.text if waiver.until else None,
-            "expired": waiver.expired,
-        },
+        "waiver": None if given is None else waiver(given),
     }
 
 

@@ -1,14 +1,19 @@
 """`herstelcheck diff --format markdown`: the comparison as a Markdown document, for a
-pull request or a memo. Every text from a plan or checklist is escaped with `mdtext`."""
+pull request or a memo. Every text from a plan or checklist is escaped with `mdescape`."""
 
 from __future__ import annotations
 
-from herstelcheck import mdtext
+from functools import partial
+
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
-from herstelcheck.formats.diff_common import DiffOptions, signed, waiver_note, word
+from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
 from herstelcheck.i18n import number, t
+from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import visible
+
+md = partial(escape, gfm=True)
+"""Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
 
 _SYMBOL = {Change.BETTER: "▲", Change.WORSE: "▼", Change.SAME: "="}
 
@@ -17,7 +22,7 @@ def render(comparison: PlanComparison, options: DiffOptions) -> str:
     lang = options.lang
     old, new = comparison.old, comparison.new
     lines = [
-        f"# {word('title', lang)}: {mdtext.inline(new.plan.gemeente or '')}",
+        f"# {t('comparison', lang)}: {md(new.plan.gemeente or '')}",
         "",
         f"{_describe(old, lang)} → {_describe(new, lang)}",
         "",
@@ -25,7 +30,7 @@ def render(comparison: PlanComparison, options: DiffOptions) -> str:
         f"**{t('score', lang)}: {number(old.score, lang)} → {number(new.score, lang)}** "
         f"({signed(comparison.score_change, lang)})",
         "",
-        f"| # | {t('item', lang)} | {word('before', lang)} | {word('after', lang)} "
+        f"| # | {t('item', lang)} | {t('diff.before', lang)} | {t('diff.after', lang)} "
         f"| {t('score', lang)} | |",
         "|---:|---|---|---|---:|:---:|",
     ]
@@ -35,13 +40,13 @@ def render(comparison: PlanComparison, options: DiffOptions) -> str:
         if change.score_change:
             score = f"{number(before.score, lang)} → {score}"
         lines.append(
-            f"| {change.item.id} | {mdtext.inline(change.item.title.get(lang))} "
+            f"| {change.item.id} | {md(change.item.title.get(lang))} "
             f"| {t(before.status.value, lang)} | {t(after.status.value, lang)} | {score} "
-            f"| {_SYMBOL[change.change]} {word(change.change.value, lang)} |"
+            f"| {_SYMBOL[change.change]} {t(f'diff.{change.change.value}', lang)} |"
         )
     changed = [c for c in comparison.items if c.changed]
     if changed:
-        lines += ["", f"## {word('changes', lang)}"]
+        lines += ["", f"## {t('diff.changes', lang)}"]
         for change in changed:
             lines += ["", *item_lines(change, lang)]
     lines += ["", summary(comparison, lang)]
@@ -53,7 +58,7 @@ def _gemeente_line(old: PlanReport, new: PlanReport, lang: str) -> list[str]:
     before, after = old.plan.gemeente or "", new.plan.gemeente or ""
     if before == after:
         return []
-    return [f"{t('gemeente', lang)}: {mdtext.inline(before)} → {mdtext.inline(after)}", ""]
+    return [f"{t('gemeente', lang)}: {md(before)} → {md(after)}", ""]
 
 
 def _describe(report: PlanReport, lang: str) -> str:
@@ -61,9 +66,9 @@ def _describe(report: PlanReport, lang: str) -> str:
     text = f"`{_code(report.file)}`"
     plan = report.plan
     if plan.versie:
-        text += f" ({t('version', lang)} {mdtext.inline(plan.versie)})"
+        text += f" ({t('version', lang)} {md(plan.versie)})"
     elif plan.vastgesteld:
-        text += f" ({t('adopted', lang)} {mdtext.inline(plan.vastgesteld.text)})"
+        text += f" ({t('adopted', lang)} {md(plan.vastgesteld.text)})"
     return text
 
 
@@ -73,38 +78,23 @@ def _code(text: str) -> str:
 
 
 def item_lines(change: ItemChange, lang: str) -> list[str]:
-    title = mdtext.inline(change.item.title.get(lang))
-    lines = [f"### {change.item.id}. {title} ({word(change.change.value, lang)})"]
+    title = md(change.item.title.get(lang))
+    lines = [f"### {change.item.id}. {title} ({t(f'diff.{change.change.value}', lang)})"]
     entries = []
     note = waiver_note(change, lang)
     if note is not None:
-        entries.append(f"- ⊘ {mdtext.inline(note)}")
+        entries.append(f"- ⊘ {md(note)}")
     for result in change.newly_failed:
-        entry = f"- ✘ {word('newly_failed', lang)}: {mdtext.inline(result.message(lang))}"
+        entry = f"- ✘ {t('diff.newly_failed', lang)}: {md(result.message(lang))}"
         if result.line is not None:
             entry += f" ({t('line', lang)} {result.line})"
-        entry += f"  \n  {t('advice', lang)}: {mdtext.inline(result.advice(lang))}"
+        entry += f"  \n  {t('advice', lang)}: {md(result.advice(lang))}"
         entries.append(entry)
     for result in change.newly_met:
-        entry = f"- ✔ {word('newly_met', lang)}: {mdtext.inline(result.message(lang))}"
+        entry = f"- ✔ {t('diff.newly_met', lang)}: {md(result.message(lang))}"
         if result.line is not None:
             entry += f" ({t('line', lang)} {result.line})"
         entries.append(entry)
     if entries:
         lines += ["", *entries]
     return lines
-
-
-def summary(comparison: PlanComparison, lang: str) -> str:
-    if not comparison.changed:
-        return word("no_change", lang)
-    counts = {c.value: sum(1 for i in comparison.items if i.change is c) for c in Change}
-    return word(
-        "summary",
-        lang,
-        old=number(comparison.old.score, lang),
-        new=number(comparison.new.score, lang),
-        delta=signed(comparison.score_change, lang),
-        arrow="→",
-        **counts,
-    )

@@ -14,8 +14,15 @@ from rich.text import Text
 
 from herstelcheck.audit import PlanReport
 from herstelcheck.compare import Change, ItemChange, PlanComparison
-from herstelcheck.formats.console import ascii_only, draw
-from herstelcheck.formats.diff_common import DiffOptions, signed, waiver_note, word
+from herstelcheck.formats.console import (
+    add_advice,
+    ascii_only,
+    draw,
+    finding,
+    item_heading,
+    marked_grid,
+)
+from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
 from herstelcheck.formats.terminal import score_style, status_text
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
@@ -26,10 +33,7 @@ _ASCII_SYMBOL = {Change.BETTER: "+", Change.WORSE: "-", Change.SAME: "="}
 
 
 def render(comparison: PlanComparison, options: DiffOptions) -> str:
-    def paint(console: Console) -> None:
-        write(console, comparison, options.lang)
-
-    return draw(options, paint)
+    return draw(options, lambda console: write(console, comparison, options.lang))
 
 
 def write(console: Console, comparison: PlanComparison, lang: str) -> None:
@@ -42,7 +46,7 @@ def write(console: Console, comparison: PlanComparison, lang: str) -> None:
     changed = [i for i in comparison.items if i.changed]
     if changed:
         console.print()
-        console.print(Text(word("changes", lang), style="bold underline"))
+        console.print(Text(t("diff.changes", lang), style="bold underline"))
         for change in changed:
             console.print(item_changes(change, lang, plain))
     console.print()
@@ -51,7 +55,7 @@ def write(console: Console, comparison: PlanComparison, lang: str) -> None:
 
 def heading(comparison: PlanComparison, lang: str, arrow: str) -> list[RenderableType]:
     old, new = comparison.old, comparison.new
-    title = Text(f"{word('title', lang)}: ", style="bold")
+    title = Text(f"{t('comparison', lang)}: ", style="bold")
     title.append(visible(new.plan.gemeente or ""), style="bold")
     title.append(": ")
     title.append(visible(new.plan.titel or ""), style="bold")
@@ -94,8 +98,8 @@ def items_table(comparison: PlanComparison, lang: str, plain: bool, arrow: str) 
     table = Table(box=box.ASCII if plain else box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(t("item", lang), ratio=1)
-    table.add_column(word("before", lang), no_wrap=True)
-    table.add_column(word("after", lang), no_wrap=True)
+    table.add_column(t("diff.before", lang), no_wrap=True)
+    table.add_column(t("diff.after", lang), no_wrap=True)
     table.add_column(t("score", lang), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     symbols = _ASCII_SYMBOL if plain else _SYMBOL
@@ -117,29 +121,15 @@ def items_table(comparison: PlanComparison, lang: str, plain: bool, arrow: str) 
 
 
 def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
-    head = Text()
-    head.append(f"{change.item.id}. ", style="bold")
-    head.append(visible(change.item.title.get(lang)), style="bold")
-    head.append(f"  {word(change.change.value, lang)}", style=_STYLE[change.change])
+    head = item_heading(change.item, lang)
+    head.append(f"  {t(f'diff.{change.change.value}', lang)}", style=_STYLE[change.change])
     tick, cross, arrow = ("+", "x", "->") if plain else ("✔", "✘", "→")
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid = marked_grid()
     for result in change.newly_failed:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        grid.add_row(Text(cross, style="red"), message)
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(result.advice(lang))))
-        grid.add_row(Text(""), advice)
+        grid.add_row(Text(cross, style="red"), finding(result, lang))
+        add_advice(grid, arrow, result.advice(lang))
     for result in change.newly_met:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        grid.add_row(Text(tick, style="green"), message)
+        grid.add_row(Text(tick, style="green"), finding(result, lang))
     parts: list[RenderableType] = [head]
     note = waiver_note(change, lang)
     if note is not None:
@@ -151,18 +141,4 @@ def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
 
 
 def closing_line(comparison: PlanComparison, lang: str, arrow: str) -> Text:
-    if not comparison.changed:
-        return Text(word("no_change", lang), style="bold")
-    counts = {c.value: sum(1 for i in comparison.items if i.change is c) for c in Change}
-    return Text(
-        word(
-            "summary",
-            lang,
-            old=number(comparison.old.score, lang),
-            new=number(comparison.new.score, lang),
-            delta=signed(comparison.score_change, lang),
-            arrow=arrow,
-            **counts,
-        ),
-        style="bold",
-    )
+    return Text(summary(comparison, lang, arrow), style="bold")

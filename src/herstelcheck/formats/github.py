@@ -23,14 +23,17 @@ the waivers, and the plans that could not be read.
 
 from __future__ import annotations
 
+from functools import partial
+
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions, ci
-from herstelcheck.formats.mdescape import escape as md
-from herstelcheck.i18n import number, t
+from herstelcheck.i18n import SYMBOLS, number, t
+from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import visible, visible_block
 
-SYMBOLS = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
+md = partial(escape, gfm=True)
+"""Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
 
 
 def escape_data(value: str) -> str:
@@ -161,10 +164,10 @@ def step_summary(run: AuditRun, lang: str) -> str:
         lines.append("| --- | --- | ---: |" + " :-: |" * len(items))
         for report in run.reports:
             cells = [md(report.plan.gemeente or ""), md(report.file), number(report.score, lang)]
-            cells += [SYMBOLS[item.status] for item in report.items]
+            cells += [SYMBOLS[item.status.value] for item in report.items]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
-        lines.append(" · ".join(f"{SYMBOLS[s]} {t(s.value, lang)}" for s in Status))
+        lines.append(" · ".join(f"{SYMBOLS[s.value]} {t(s.value, lang)}" for s in Status))
     waivers = [(r, i) for r in run.reports for i in r.items if i.status is Status.WAIVED]
     if waivers:
         lines += ["", f"**{md(t('waivers', lang))}**", ""]

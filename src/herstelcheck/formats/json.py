@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from herstelcheck import __version__
-from herstelcheck.audit import AuditRun, ItemResult, PlanReport
+from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Waiver
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
 from herstelcheck.textsafe import JSON_UNSAFE
@@ -39,6 +39,11 @@ def document(run: AuditRun, lang: str) -> dict[str, Any]:
 
 
 def plan(report: PlanReport, lang: str) -> dict[str, Any]:
+    return {**plan_head(report), "items": [item(result, lang) for result in report.items]}
+
+
+def plan_head(report: PlanReport) -> dict[str, Any]:
+    """The plan's file, its particulars and its score (the diff report shows these too)."""
     return {
         "file": report.file,
         "gemeente": report.plan.gemeente,
@@ -46,26 +51,27 @@ def plan(report: PlanReport, lang: str) -> dict[str, Any]:
         "versie": report.plan.versie,
         "vastgesteld": report.plan.vastgesteld.text if report.plan.vastgesteld else None,
         "score": report.score,
-        "items": [item(result, lang) for result in report.items],
+    }
+
+
+def waiver(given: Waiver) -> dict[str, Any]:
+    """A waiver's reason, the date it runs until, and whether that date has passed."""
+    return {
+        "reason": given.reason,
+        "until": given.until.text if given.until else None,
+        "expired": given.expired,
     }
 
 
 def item(result: ItemResult, lang: str) -> dict[str, Any]:
-    waiver = result.waiver
+    given = result.waiver
     return {
         "id": result.item.id,
         "slug": result.item.slug,
         "title": result.item.title.get(lang),
         "score": result.score,
         "status": result.status.value,
-        "waiver": None
-        if waiver is None
-        else {
-            "reason": waiver.reason,
-            "until": waiver.until.text if waiver.until else None,
-            "expired": waiver.expired,
-            "line": waiver.line,
-        },
+        "waiver": None if given is None else {**waiver(given), "line": given.line},
         "criteria": [
             {
                 "id": c.criterion.id,

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -39,9 +40,12 @@ from herstelcheck.checklist import Checklist, Criterion, Item
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions, ci
 from herstelcheck.formats.json import dumps
-from herstelcheck.formats.mdescape import escape as md
 from herstelcheck.i18n import t
+from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import has_unsafe, visible
+
+md = partial(escape, gfm=True)
+"""Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -7,8 +7,6 @@ plan. Each status has a symbol as well as a colour, so the report reads without 
 
 from __future__ import annotations
 
-import io
-
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -17,7 +15,8 @@ from rich.text import Text
 
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
 from herstelcheck.formats import RenderOptions
-from herstelcheck.i18n import number, t
+from herstelcheck.formats import console as drawing
+from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
 
 _STYLE = {
@@ -26,34 +25,18 @@ _STYLE = {
     Status.MISSING: "red",
     Status.WAIVED: "cyan",
 }
-_SYMBOL = {Status.MET: "✔", Status.PARTIAL: "◐", Status.MISSING: "✘", Status.WAIVED: "⊘"}
+_SYMBOL = {status: SYMBOLS[status.value] for status in Status}
 _ASCII_SYMBOL = {Status.MET: "+", Status.PARTIAL: "~", Status.MISSING: "x", Status.WAIVED: "-"}
 BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=options.width or 80,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system="standard" if options.color else None,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
-    write(console, run, options.lang)
-    text = buffer.getvalue()
-    if not options.color:  # Rich pads lines to the full width
-        text = "\n".join(line.rstrip() for line in text.split("\n"))
-    return text
+    return drawing.draw(options, lambda console: write(console, run, options.lang))
 
 
 def write(console: Console, run: AuditRun, lang: str) -> None:
     """Draw the report of every plan in the run on `console`."""
-    ascii_only = not (console.encoding or "").lower().startswith("utf")
+    ascii_only = drawing.ascii_only(console)
     for index, report in enumerate(run.reports):
         if index:
             console.print()
@@ -145,36 +128,23 @@ def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
 
 
 def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
-    head = Text()
-    head.append(f"{item.item.id}. ", style="bold")
-    head.append(visible(item.item.title.get(lang)), style="bold")
+    head = drawing.item_heading(item.item, lang)
     head.append("  ")
     head.append_text(status_text(item.status, lang, ascii_only))
     head.append(f" ({number(item.score, lang)})", style="dim")
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid = drawing.marked_grid()
     for result in item.failed:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(result.advice(lang))))
-        grid.add_row(Text(cross, style="red"), message)
-        grid.add_row(Text(""), advice)
+        grid.add_row(Text(cross, style="red"), drawing.finding(result, lang))
+        drawing.add_advice(grid, arrow, result.advice(lang))
     return Group(head, Padding(grid, (0, 0, 0, 3)))
 
 
 def waiver_text(item: ItemResult, lang: str) -> RenderableType:
     waiver = item.waiver
     assert waiver is not None
-    head = Text()
-    head.append(f"{item.item.id}. ", style="bold")
-    head.append(visible(item.item.title.get(lang)), style="bold")
+    head = drawing.item_heading(item.item, lang)
     if waiver.line is not None:
         head.append(f"  ({t('line', lang)} {waiver.line})", style="dim")
     body = Text(visible_block(waiver.reason))
