@@ -18,6 +18,7 @@ import typer
 from herstelcheck import __version__
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
+from herstelcheck.lightparams import LightCommand, LightGroup
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -33,6 +34,7 @@ class Lang(str, Enum):
 
 app = typer.Typer(
     name="herstelcheck",
+    cls=LightGroup,
     help=(
         "Audit a municipality's recovery plan for the local economy against the ten items "
         "of the VNG Top 10 checklist for an effective recovery approach (May 2021)."
@@ -168,7 +170,7 @@ PathsArg = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def audit(
     paths: PathsArg,
     format: Annotated[
