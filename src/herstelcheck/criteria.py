@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
@@ -65,32 +66,50 @@ def kind(
 
 def lookup(loaded: LoadedPlan, path: str) -> list[tuple[str, Any]]:
     """Every (concrete path, value) that `path` reaches and that is present."""
+    segments = _segments(path)
+    if "[]" not in path:  # one value at most: no need to build paths on the way
+        value: Any = loaded.plan
+        for name, _ in segments:
+            value = _child(value, name)
+            if value is None:
+                return []
+        return [(path, value)] if present(value) else []
     results: list[tuple[str, Any]] = []
-    _walk(loaded.plan, path.split("."), "", results)
+    _walk(loaded.plan, segments, 0, "", results)
     return [(p, v) for p, v in results if present(v)]
 
 
-def _walk(obj: Any, segments: list[str], prefix: str, out: list[tuple[str, Any]]) -> None:
-    if not segments:
+@cache
+def _segments(path: str) -> tuple[tuple[str, bool], ...]:
+    """`acties[].termijn` -> (('acties', True), ('termijn', False)): name, fans out."""
+    return tuple((s[:-2], True) if s.endswith("[]") else (s, False) for s in path.split("."))
+
+
+def _walk(
+    obj: Any,
+    segments: tuple[tuple[str, bool], ...],
+    at: int,
+    prefix: str,
+    out: list[tuple[str, Any]],
+) -> None:
+    if at == len(segments):
         out.append((prefix, obj))
         return
-    head, rest = segments[0], segments[1:]
-    fan_out = head.endswith("[]")
-    name = head[:-2] if fan_out else head
+    name, fan_out = segments[at]
     value = _child(obj, name)
-    here = f"{prefix}.{name}" if prefix else name
     if value is None:
         return
+    here = f"{prefix}.{name}" if prefix else name
     if fan_out:
         if isinstance(value, list):
             for index, item in enumerate(value, start=1):
-                _walk(item, rest, f"{here}[{index}]", out)
+                _walk(item, segments, at + 1, f"{here}[{index}]", out)
         return
-    _walk(value, rest, here, out)
+    _walk(value, segments, at + 1, here, out)
 
 
 def _child(obj: Any, name: str) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    if hasattr(type(obj), "__dataclass_fields__"):  # a section of the plan (not a class)
         return getattr(obj, name, None)
     if isinstance(obj, dict):
         for key, value in obj.items():
