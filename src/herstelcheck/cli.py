@@ -224,10 +224,11 @@ def audit(
     2 a usage error or a plan or checklist that could not be read.
     """
     from herstelcheck import formats, runner
-    from herstelcheck.output import check_target
 
     today = audit_date(date)
     if output is not None:
+        from herstelcheck.output import check_target
+
         try:
             check_target(str(output), paths)
         except UsageError as exc:

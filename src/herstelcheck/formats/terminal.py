@@ -58,7 +58,7 @@ def write(console: Console, run: AuditRun, lang: str) -> None:
         if index:
             console.print()
             console.rule(style="dim")
-        for renderable in plan_report(report, lang, ascii_only):
+        for renderable in plan_report(report, lang, ascii_only, console.width):
             console.print(renderable)
     if len(run.reports) > 1:
         console.print()
@@ -87,7 +87,9 @@ def score_bar(score: float, ascii_only: bool = False) -> Text:
     return bar
 
 
-def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[RenderableType]:
+def plan_report(
+    report: PlanReport, lang: str, ascii_only: bool, width: int = 80
+) -> list[RenderableType]:
     plan = report.plan
     heading = Text()
     heading.append(visible(plan.gemeente or ""), style="bold")
@@ -118,7 +120,7 @@ def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[Rendera
     if unmet:
         parts += [Text(), Text(t("findings", lang), style="bold underline")]
         for item in unmet:
-            parts.append(findings(item, lang, ascii_only))
+            parts.append(findings(item, lang, ascii_only, width))
     waived = [i for i in report.items if i.waiver is not None]
     if waived:
         parts += [Text(), Text(t("waivers", lang), style="bold underline")]
@@ -144,7 +146,12 @@ def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
     return table
 
 
-def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
+def findings(item: ItemResult, lang: str, ascii_only: bool, width: int = 80) -> RenderableType:
+    """What fails in an item and what to add, indented below its heading.
+
+    The columns have fixed widths (those Rich would choose on a console `width` wide):
+    measuring nested tables made this the slowest part of the report.
+    """
     head = Text()
     head.append(f"{item.item.id}. ", style="bold")
     head.append(visible(item.item.title.get(lang)), style="bold")
@@ -153,16 +160,17 @@ def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
     head.append(f" ({number(item.score, lang)})", style="dim")
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
+    text_width = max(width - 3 - 2, 1)  # the indent, the symbol and the space after it
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, width=1)
+    grid.add_column(width=text_width)
     for result in item.failed:
         message = Text(visible_block(result.message(lang)))
         if result.line is not None:
             message.append(f"  ({t('line', lang)} {result.line})", style="dim")
         advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
+        advice.add_column(no_wrap=True, width=len(arrow))
+        advice.add_column(width=max(text_width - len(arrow) - 1, 1))
         advice.add_row(Text(arrow, style="cyan"), Text(visible_block(result.advice(lang))))
         grid.add_row(Text(cross, style="red"), message)
         grid.add_row(Text(""), advice)
