@@ -33,7 +33,15 @@ def dumps(data: Any) -> str:
     times the memory of the text. This encoder is faster and joins each mapping and
     list as soon as it is written. Besides lists, it takes iterators (written as lists).
     """
-    return JSON_UNSAFE.sub(_escape, _encode(data, "\n"))
+    return _encode(data, "\n")
+
+
+def _string(value: str) -> str:
+    """A JSON string, with the characters that JSON leaves as they are escaped too."""
+    text = encode_basestring(value)
+    if text.isascii() and "\x7f" not in text:  # isascii() reads a flag: no scan
+        return text
+    return JSON_UNSAFE.sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -86,13 +94,13 @@ def _float(value: float) -> str:
 def _key(key: Any) -> str:
     """A key and the separator after it: `"key": `."""
     if isinstance(key, str):
-        name = encode_basestring(key) + ": "
+        name = _string(key) + ": "
         if len(_KEYS) < 1000:
             _KEYS[key] = name
         return name
     if key is not None and not isinstance(key, (bool, int, float)):
         raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-    return encode_basestring(_encode(key, "")) + ": "
+    return _string(_encode(key, "")) + ": "
 
 
 _KEYS: dict[str, str] = {}
@@ -101,7 +109,7 @@ _KEYS: dict[str, str] = {}
 
 _INFINITY = float("inf")
 _SCALARS: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring,
+    str: _string,
     int: int.__repr__,
     float: _float,
     bool: lambda value: "true" if value else "false",
