@@ -273,12 +273,12 @@ def check_is_true(loaded: LoadedPlan, params: Params) -> Outcome:
     return Outcome(bool(found) and found[0][1] is True, place(loaded, path))
 
 
-def _entries(loaded: LoadedPlan, list_path: str) -> list[tuple[str, Any]]:
+def _entries(loaded: LoadedPlan, list_path: str) -> tuple[str, list[Any]]:
+    """The concrete path of the list at `list_path` and its entries (none when absent)."""
     found = lookup(loaded, list_path)
     if not found or not isinstance(found[0][1], list):
-        return []
-    concrete = found[0][0]
-    return [(f"{concrete}[{i}]", item) for i, item in enumerate(found[0][1], start=1)]
+        return "", []
+    return found[0]
 
 
 @kind("share", list=str, field=str, min=float)
@@ -288,17 +288,19 @@ def check_share(loaded: LoadedPlan, params: Params) -> Outcome:
     Not applicable when the list is empty. Passes with `min: 0.5` when one of two
     actions has a `behoefte`; fails when none has. {found} and {total}.
     """
-    entries = _entries(loaded, params["list"])
+    concrete, entries = _entries(loaded, params["list"])
     if not entries:
         return Outcome(None, place(loaded, params["list"]))
     name = params["field"]
-    with_field = [(p, e) for p, e in entries if present(_child(e, name))]
-    without = [p for p, e in entries if not present(_child(e, name))]
-    passed = len(with_field) >= params["min"] * len(entries) - 1e-9
+    without = [i for i, entry in enumerate(entries, start=1) if not present(_child(entry, name))]
+    found = len(entries) - len(without)
+    passed = found >= params["min"] * len(entries) - 1e-9
     mark = (
-        loaded.places.get(without[0]) if without and not passed else place(loaded, params["list"])
+        loaded.places.get(f"{concrete}[{without[0]}]")
+        if without and not passed
+        else place(loaded, params["list"])
     )
-    return Outcome(passed, mark, {"found": str(len(with_field)), "total": str(len(entries))})
+    return Outcome(passed, mark, {"found": str(found), "total": str(len(entries))})
 
 
 @kind("refs_valid", path=str, targets=str)
@@ -326,10 +328,10 @@ def check_covers(loaded: LoadedPlan, params: Params) -> Outcome:
     Not applicable when the list is empty. Passes when actions have the terms kort,
     middellang and lang; fails when no action is `lang`.
     """
-    entries = _entries(loaded, params["list"])
+    _, entries = _entries(loaded, params["list"])
     if not entries:
         return Outcome(None, place(loaded, params["list"]))
-    seen = {_text(_child(e, params["field"])) for _, e in entries}
+    seen = {_text(_child(e, params["field"])) for e in entries}
     missing = [str(v) for v in params["values"] if str(v) not in seen]
     return Outcome(not missing, place(loaded, params["list"]), {"missing": ", ".join(missing)})
 
