@@ -120,7 +120,7 @@ def main() -> int:
         return 2
     env = _child_env()
 
-    _machine(herstelcheck, env)
+    _machine(env)
     single = _single(herstelcheck, yamllint, env, options.runs)
     with tempfile.TemporaryDirectory(prefix="herstelcheck-bench-") as temp:
         batches = _batches(Path(temp), env, options)
@@ -170,7 +170,7 @@ def _cpu_model() -> str:
     return platform.processor() or platform.machine() or "unknown"
 
 
-def _machine(herstelcheck: str, env: dict[str, str]) -> None:
+def _machine(env: dict[str, str]) -> None:
     probe = subprocess.run(
         [
             sys.executable,
@@ -188,13 +188,10 @@ def _machine(herstelcheck: str, env: dict[str, str]) -> None:
     print("Machine")
     print(f"  CPU            {_cpu_model()}, {os.cpu_count()} cores")
     print(f"  system         {platform.system()} {platform.release()}")
-    print(
-        f"  Python         {platform.python_implementation()} {platform.python_version()} "
-        f"({sys.executable})"
-    )
+    print(f"  Python         {platform.python_implementation()} {platform.python_version()}")
     print(f"  PyYAML         {pyyaml}, libyaml {'yes' if libyaml == 'True' else 'no'}")
     print(f"  Typer          {typer}")
-    print(f"  herstelcheck   {version} ({herstelcheck})")
+    print(f"  herstelcheck   {version}")
     print(f"  load average   {load} (1, 5, 15 min; other work on the machine slows every row)")
     print()
 
