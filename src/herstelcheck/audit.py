@@ -118,6 +118,8 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 def fill(template: str, details: dict[str, str]) -> str:
     """Replace {name} placeholders by details; unknown ones are left as they are."""
+    if "{" not in template:
+        return template
     return _PLACEHOLDER.sub(lambda m: details.get(m.group(1), m.group(0)), template)
 
 

@@ -20,6 +20,7 @@ from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
 from herstelcheck.formats.checklist import ChecklistFormat
 from herstelcheck.formats.diff import DiffFormat
+from herstelcheck.lightparams import LightCommand, LightGroup
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -36,6 +37,7 @@ class Lang(str, Enum):
 
 app = typer.Typer(
     name="herstelcheck",
+    cls=LightGroup,
     help=(
         "Audit a municipality's recovery plan for the local economy against the ten items "
         "of the VNG Top 10 checklist for an effective recovery approach (May 2021)."
@@ -177,7 +179,7 @@ PathsArg = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def audit(
     paths: PathsArg = None,
     format: Annotated[
@@ -319,7 +321,7 @@ def audit(
 # --- checklist -----------------------------------------------------------------------
 
 
-@app.command("checklist")
+@app.command(cls=LightCommand, "checklist")
 def checklist_command(
     item: Annotated[
         Optional[str],
@@ -371,7 +373,7 @@ def checklist_command(
 # --- init ----------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def init(
     file: Annotated[
         Optional[str],
@@ -435,7 +437,7 @@ def init(
 # --- schema --------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def schema(
     output: Annotated[
         Optional[Path],
@@ -463,7 +465,7 @@ def schema(
 # --- diff ----------------------------------------------------------------------------
 
 
-@app.command()
+@app.command(cls=LightCommand)
 def diff(
     old: Annotated[
         str,

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
@@ -65,32 +66,50 @@ def kind(
 
 def lookup(loaded: LoadedPlan, path: str) -> list[tuple[str, Any]]:
     """Every (concrete path, value) that `path` reaches and that is present."""
+    segments = _segments(path)
+    if "[]" not in path:  # one value at most: no need to build paths on the way
+        value: Any = loaded.plan
+        for name, _ in segments:
+            value = _child(value, name)
+            if value is None:
+                return []
+        return [(path, value)] if present(value) else []
     results: list[tuple[str, Any]] = []
-    _walk(loaded.plan, path.split("."), "", results)
+    _walk(loaded.plan, segments, 0, "", results)
     return [(p, v) for p, v in results if present(v)]
 
 
-def _walk(obj: Any, segments: list[str], prefix: str, out: list[tuple[str, Any]]) -> None:
-    if not segments:
+@cache
+def _segments(path: str) -> tuple[tuple[str, bool], ...]:
+    """`acties[].termijn` -> (('acties', True), ('termijn', False)): name, fans out."""
+    return tuple((s[:-2], True) if s.endswith("[]") else (s, False) for s in path.split("."))
+
+
+def _walk(
+    obj: Any,
+    segments: tuple[tuple[str, bool], ...],
+    at: int,
+    prefix: str,
+    out: list[tuple[str, Any]],
+) -> None:
+    if at == len(segments):
         out.append((prefix, obj))
         return
-    head, rest = segments[0], segments[1:]
-    fan_out = head.endswith("[]")
-    name = head[:-2] if fan_out else head
+    name, fan_out = segments[at]
     value = _child(obj, name)
-    here = f"{prefix}.{name}" if prefix else name
     if value is None:
         return
+    here = f"{prefix}.{name}" if prefix else name
     if fan_out:
         if isinstance(value, list):
             for index, item in enumerate(value, start=1):
-                _walk(item, rest, f"{here}[{index}]", out)
+                _walk(item, segments, at + 1, f"{here}[{index}]", out)
         return
-    _walk(value, rest, here, out)
+    _walk(value, segments, at + 1, here, out)
 
 
 def _child(obj: Any, name: str) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    if hasattr(type(obj), "__dataclass_fields__"):  # a section of the plan (not a class)
         return getattr(obj, name, None)
     if isinstance(obj, dict):
         for key, value in obj.items():
@@ -265,12 +284,12 @@ def check_is_true(loaded: LoadedPlan, params: Params) -> Outcome:
     return Outcome(bool(found) and found[0][1] is True, place(loaded, path))
 
 
-def _entries(loaded: LoadedPlan, list_path: str) -> list[tuple[str, Any]]:
+def _entries(loaded: LoadedPlan, list_path: str) -> tuple[str, list[Any]]:
+    """The concrete path of the list at `list_path` and its entries (none when absent)."""
     found = lookup(loaded, list_path)
     if not found or not isinstance(found[0][1], list):
-        return []
-    concrete = found[0][0]
-    return [(f"{concrete}[{i}]", item) for i, item in enumerate(found[0][1], start=1)]
+        return "", []
+    return found[0]
 
 
 @kind("share", list=str, field=str, min=float)
@@ -280,17 +299,19 @@ def check_share(loaded: LoadedPlan, params: Params) -> Outcome:
     Not applicable when the list is empty. Passes with `min: 0.5` when one of two
     actions has a `behoefte`; fails when none has. {found} and {total}.
     """
-    entries = _entries(loaded, params["list"])
+    concrete, entries = _entries(loaded, params["list"])
     if not entries:
         return Outcome(None, place(loaded, params["list"]))
     name = params["field"]
-    with_field = [(p, e) for p, e in entries if present(_child(e, name))]
-    without = [p for p, e in entries if not present(_child(e, name))]
-    passed = len(with_field) >= params["min"] * len(entries) - 1e-9
+    without = [i for i, entry in enumerate(entries, start=1) if not present(_child(entry, name))]
+    found = len(entries) - len(without)
+    passed = found >= params["min"] * len(entries) - 1e-9
     mark = (
-        loaded.places.get(without[0]) if without and not passed else place(loaded, params["list"])
+        loaded.places.get(f"{concrete}[{without[0]}]")
+        if without and not passed
+        else place(loaded, params["list"])
     )
-    return Outcome(passed, mark, {"found": str(len(with_field)), "total": str(len(entries))})
+    return Outcome(passed, mark, {"found": str(found), "total": str(len(entries))})
 
 
 @kind("refs_valid", path=str, targets=str)
@@ -318,10 +339,10 @@ def check_covers(loaded: LoadedPlan, params: Params) -> Outcome:
     Not applicable when the list is empty. Passes when actions have the terms kort,
     middellang and lang; fails when no action is `lang`.
     """
-    entries = _entries(loaded, params["list"])
+    _, entries = _entries(loaded, params["list"])
     if not entries:
         return Outcome(None, place(loaded, params["list"]))
-    seen = {_text(_child(e, params["field"])) for _, e in entries}
+    seen = {_text(_child(e, params["field"])) for e in entries}
     missing = [str(v) for v in params["values"] if str(v) not in seen]
     return Outcome(not missing, place(loaded, params["list"]), {"missing": ", ".join(missing)})
 

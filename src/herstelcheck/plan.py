@@ -131,6 +131,29 @@ def unwrap_optional(tp: Any) -> Any:
     return tp
 
 
+@cache
+def _shape(tp: Any) -> tuple[Any, Any, tuple[Any, ...], bool]:
+    """What the reader needs to know of a field type, worked out once per type:
+    the type without `| None`, its origin (list, dict) and arguments, and whether it
+    is a section of the plan (a dataclass read key by key)."""
+    tp = unwrap_optional(tp)
+    section = (
+        isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp not in (PlanDate, MoneyOrText)
+    )
+    return tp, typing.get_origin(tp), typing.get_args(tp), section
+
+
+@cache
+def _required(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.metadata.get("required"))
+
+
+@cache
+def _text_fields(cls: type) -> frozenset[str]:
+    """The fields of a section that hold plain text (`str | None`)."""
+    return frozenset(k for k, tp in field_types(cls).items() if unwrap_optional(tp) is str)
+
+
 class _Reader:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -148,21 +171,16 @@ class _Reader:
 
     def value(self, tp: Any, node: Node, path: str) -> Any:
         """Convert a node to the type `tp`; None (and an error) when it cannot."""
-        tp = unwrap_optional(tp)
+        tp, origin, args, is_section = _shape(tp)
         self.places[path] = node.mark
-        origin = typing.get_origin(tp)
         if isinstance(node, Scalar) and node.tag == NULL:
             return [] if origin is list else {} if origin is dict else None
         if origin is list:
-            return self.sequence(typing.get_args(tp)[0], node, path)
+            return self.sequence(args[0], node, path)
         if origin is dict:
-            key_type, value_type = typing.get_args(tp)
+            key_type, value_type = args
             return self.mapping(key_type, value_type, node, path)
-        if (
-            isinstance(tp, type)
-            and dataclasses.is_dataclass(tp)
-            and tp not in (PlanDate, MoneyOrText)
-        ):
+        if is_section:
             return self.dataclass(tp, node, path)
         if not isinstance(node, Scalar):
             self.error(node.mark, f"'{path}' must be {_expected(tp)}, not {describe(node)}")
@@ -277,6 +295,7 @@ class _Reader:
             )
             return None
         hints = field_types(cls)
+        texts = _text_fields(cls)
         kwargs: dict[str, Any] = {}
         for key_node, value_node in node.pairs:
             if not isinstance(key_node, Scalar):
@@ -288,12 +307,16 @@ class _Reader:
                 self.unknown_key(key, key_node.mark, path, list(hints))
                 continue
             self.key_places[sub] = key_node.mark
+            if key in texts and type(value_node) is Scalar and value_node.tag != NULL:
+                self.places[sub] = value_node.mark  # text as it stands: the common case
+                kwargs[key] = value_node.value
+                continue
             value = self.value(hints[key], value_node, sub)
             if value is not None:
                 kwargs[key] = value
-        for spec in dataclasses.fields(cls):
-            if spec.metadata.get("required") and path and not _present(kwargs.get(spec.name)):
-                self.error(node.mark, f"'{path}' needs a '{spec.name}'")
+        for name in _required(cls):
+            if path and not _present(kwargs.get(name)):
+                self.error(node.mark, f"'{path}' needs a '{name}'")
         return cls(**kwargs)
 
     def unknown_key(self, key: str, mark: Mark, path: str, known: list[str]) -> None:

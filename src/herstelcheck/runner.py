@@ -7,8 +7,10 @@ other plans are still audited.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,22 +108,40 @@ def audit_files(
     """Audit each file; every diagnostic goes to `sink` as soon as it is known."""
     reports: list[PlanReport] = []
     errors: list[Diagnostic] = []
-    for name in files:
-        try:
-            loaded, warnings = load_file(name)
-        except PlanError as exc:
-            for diagnostic in exc.diagnostics:
+    with _fewer_collections():
+        for name in files:
+            try:
+                loaded, warnings = load_file(name)
+            except PlanError as exc:
+                for diagnostic in exc.diagnostics:
+                    sink(diagnostic)
+                    if diagnostic.severity == "error":
+                        errors.append(diagnostic)
+                continue
+            report = audit_plan(loaded, checklist, today=today, warnings=tuple(warnings))
+            for diagnostic in report.warnings:
                 sink(diagnostic)
-                if diagnostic.severity == "error":
-                    errors.append(diagnostic)
-            continue
-        report = audit_plan(loaded, checklist, today=today, warnings=tuple(warnings))
-        for diagnostic in report.warnings:
-            sink(diagnostic)
-        reports.append(report)
-        if on_report is not None:
-            on_report(report)
+            reports.append(report)
+            if on_report is not None:
+                on_report(report)
     return reports, errors
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Let the cyclic garbage collector run less often while plans are audited.
+
+    Reading a plan allocates many small objects and keeps most of them (the report), so
+    with the default threshold the collector runs every few hundred allocations and
+    scans the reports of all earlier plans again and again: about 5% of a large batch.
+    Nearly all memory is freed by reference counting anyway.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def run(

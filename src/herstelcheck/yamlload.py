@@ -258,11 +258,17 @@ def _is_windows_1252(data: bytes) -> bool:
     return not any(ord(c) < 0x20 and c not in "\t\n\r" for c in text)
 
 
-def parse(text: str, name: str) -> Document:
-    """Parse one YAML document into nodes, or raise YamlError with its place."""
+def parse(text: str, name: str, *, pure: bool = False) -> Document:
+    """Parse one YAML document into nodes, or raise YamlError with its place.
+
+    `pure` uses PyYAML's pure-Python parser even when libyaml is available (tests use
+    it to check that both give the same nodes).
+    """
     composer = _Composer(name)
+    parser = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        parser = (yaml.SafeLoader if pure else _Loader)(text)
+        for event in iter(parser.get_event, None):
             composer.feed(event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -280,6 +286,9 @@ def parse(text: str, name: str) -> Document:
         ) from exc
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
         raise _error(name, 1, 1, f"YAML error: {exc}") from exc
+    finally:
+        if parser is not None:
+            parser.dispose()
     return Document(composer.root, text)
 
 
@@ -350,7 +359,9 @@ class _Composer:
         self.aliased = False
 
     def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.DocumentStartEvent):
+        if isinstance(event, yaml.ScalarEvent):  # the most frequent event first
+            self._add(self._scalar(event), event.anchor)
+        elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
                 mark = _mark(event)
@@ -360,9 +371,6 @@ class _Composer:
                     mark.column,
                     "the file holds more than one YAML document ('---'); a plan is one document",
                 )
-            return
-        if isinstance(event, yaml.ScalarEvent):
-            self._add(self._scalar(event), event.anchor)
         elif isinstance(event, yaml.AliasEvent):
             node = self.anchors.get(event.anchor or "")
             mark = _mark(event)
@@ -406,8 +414,10 @@ class _Composer:
     def _scalar(self, event: yaml.ScalarEvent) -> Scalar:
         mark = _mark(event)
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None:
             tag = _resolve(event.value, event.implicit)
+        elif tag == "!":  # the non-specific tag makes text (the two parsers differ on `a: !`)
+            tag = STR
         else:
             self._check_tag(tag, None, mark)
             self._check_tagged_value(tag, event.value, mark)
@@ -552,13 +562,41 @@ def _python_float(value: str) -> bool:
 
 def _mark(event: yaml.Event) -> Mark:
     start = event.start_mark
-    return Mark(start.line + 1, start.column + 1) if start is not None else Mark(1, 1)
+    if start is None:
+        return Mark(1, 1)
+    place = (start.line, start.column)
+    mark = _MARKS.get(place)
+    if mark is None:  # marks are immutable: files with the same layout share them
+        if len(_MARKS) >= 20_000:
+            _MARKS.clear()
+        mark = _MARKS[place] = Mark(start.line + 1, start.column + 1)
+    return mark
+
+
+_MARKS: dict[tuple[int, int], Mark] = {}
 
 
 def _resolve(value: str, implicit: tuple[bool, bool] | None) -> str:
     """The tag YAML 1.1 gives a plain or quoted scalar."""
+    resolvers = _RESOLVER.yaml_implicit_resolvers  # keyed by first character
+    if implicit is None or None in resolvers or _RESOLVER.yaml_path_resolvers:
+        return _resolver_tag(value, implicit)
+    if not implicit[0] or (value and value[0] not in resolvers):
+        return STR  # quoted, or plain text that no implicit resolver would claim
+    tag = _RESOLVED.get(value)  # the tag of a plain scalar depends on its text alone
+    if tag is None:
+        if len(_RESOLVED) >= 10_000:
+            _RESOLVED.clear()
+        tag = _RESOLVED[value] = _resolver_tag(value, implicit)
+    return tag
+
+
+def _resolver_tag(value: str, implicit: tuple[bool, bool] | None) -> str:
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
     return tag
+
+
+_RESOLVED: dict[str, str] = {}
 
 
 def _error(name: str, line: int, column: int, message: str) -> YamlError:

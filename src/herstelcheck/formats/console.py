@@ -58,17 +58,26 @@ def item_heading(item: Item, lang: str) -> Text:
     return heading
 
 
-def marked_grid() -> Table:
-    """Two columns: a mark (✘, →, •) and beside it a text that wraps under itself."""
+def marked_grid(width: int | None = None, mark: int = 1) -> Table:
+    """Two columns: a mark (✘, →, •) and beside it a text that wraps under itself.
+
+    With `width` (of the whole grid) the columns get fixed widths, the ones Rich would
+    choose: measuring nested tables is the slowest part of a long report.
+    """
     grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    if width is None:
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+    else:
+        grid.add_column(no_wrap=True, width=mark)
+        grid.add_column(width=max(width - mark - 1, 1))
     return grid
 
 
-def add_advice(grid: Table, arrow: str, advice: str) -> None:
-    """A row of `grid` with `→ advice`, lined up under the text of the row above."""
-    row = marked_grid()
+def add_advice(grid: Table, arrow: str, advice: str, width: int | None = None) -> None:
+    """A row of `grid` with `→ advice`, lined up under the text of the row above
+    (`width`: that of the text column above, for fixed column widths)."""
+    row = marked_grid(width, mark=len(arrow))
     row.add_row(Text(arrow, style="cyan"), Text(visible_block(advice)))
     grid.add_row(Text(""), row)
 

@@ -7,7 +7,9 @@ character that a terminal or an editor would act on.
 
 from __future__ import annotations
 
-import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from herstelcheck import __version__
@@ -18,21 +20,112 @@ from herstelcheck.textsafe import JSON_UNSAFE
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    return dumps(document(run, options.lang)) + "\n"
+    # Each plan is turned into data, written and let go before the next one.
+    return dumps(document(run, options.lang, lazy=True)) + "\n"
 
 
 def dumps(data: Any) -> str:
-    """JSON with every unsafe character escaped (the structure itself is ASCII)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """JSON with every unsafe character escaped (the structure itself is ASCII).
+
+    The text is the same as `json.dumps(data, ensure_ascii=False, indent=2)` gives.
+    The standard library writes indented JSON in pure Python, as a list of a few
+    tokens per value that is joined at the end: for a large run that list takes several
+    times the memory of the text. This encoder is faster and joins each mapping and
+    list as soon as it is written. Besides lists, it takes iterators (written as lists).
+    """
+    return _encode(data, "\n")
 
 
-def document(run: AuditRun, lang: str) -> dict[str, Any]:
+def _string(value: str) -> str:
+    """A JSON string, with the characters that JSON leaves as they are escaped too."""
+    text = encode_basestring(value)
+    if text.isascii() and "\x7f" not in text:  # isascii() reads a flag: no scan
+        return text
+    return JSON_UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _encode(value: Any, newline: str) -> str:
+    """`value` as JSON; `newline` is a line break and the indentation of its line."""
+    encode = _SCALARS.get(type(value))
+    return encode(value) if encode is not None else _other(value, newline)
+
+
+def _other(value: Any, newline: str) -> str:
+    """A mapping, a list or an iterator, or a value of a subclass of a JSON type."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        scalar = _SCALARS.get
+        pairs = [
+            (_KEYS.get(key) or _key(key))
+            + (encode(item) if (encode := scalar(type(item))) else _other(item, inner))
+            for key, item in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(pairs) + newline + "}"
+    if isinstance(value, (list, tuple, Iterator)):
+        inner = newline + "  "
+        scalar = _SCALARS.get
+        items = [
+            encode(item) if (encode := scalar(type(item))) else _other(item, inner)
+            for item in value
+        ]
+        if not items:
+            return "[]"
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    for kind in (str, bool, int, float):  # bool before int: True is an int
+        if isinstance(value, kind):
+            return _SCALARS[kind](value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (_INFINITY, -_INFINITY):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: Any) -> str:
+    """A key and the separator after it: `"key": `."""
+    if isinstance(key, str):
+        name = _string(key) + ": "
+        if len(_KEYS) < 1000:
+            _KEYS[key] = name
+        return name
+    if key is not None and not isinstance(key, (bool, int, float)):
+        raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+    return _string(_encode(key, "")) + ": "
+
+
+_KEYS: dict[str, str] = {}
+"""Keys seen before, written out (a report uses a few dozen keys over and over)."""
+
+
+_INFINITY = float("inf")
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _string,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+
+
+def document(run: AuditRun, lang: str, *, lazy: bool = False) -> dict[str, Any]:
+    """The report as data; with `lazy`, its plans are an iterator that builds each plan
+    when it is read."""
+    plans: Iterable[dict[str, Any]] = (plan(report, lang) for report in run.reports)
     return {
         "tool": {"name": "herstelcheck", "version": __version__},
         "checklist": {"name": run.checklist.name, "version": run.checklist.version},
         "date": run.today.isoformat(),
-        "plans": [plan(report, lang) for report in run.reports],
+        "plans": plans if lazy else list(plans),
         "errors": [error(d) for d in run.errors if d.severity == "error"],
         "warnings": [error(d) for report in run.reports for d in report.warnings],
     }

@@ -41,7 +41,7 @@ def write(console: Console, run: AuditRun, lang: str) -> None:
         if index:
             console.print()
             console.rule(style="dim")
-        for renderable in plan_report(report, lang, ascii_only):
+        for renderable in plan_report(report, lang, ascii_only, console.width):
             console.print(renderable)
     if len(run.reports) > 1:
         console.print()
@@ -70,7 +70,9 @@ def score_bar(score: float, ascii_only: bool = False) -> Text:
     return bar
 
 
-def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[RenderableType]:
+def plan_report(
+    report: PlanReport, lang: str, ascii_only: bool, width: int = 80
+) -> list[RenderableType]:
     plan = report.plan
     heading = Text()
     heading.append(visible(plan.gemeente or ""), style="bold")
@@ -101,7 +103,7 @@ def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[Rendera
     if unmet:
         parts += [Text(), Text(t("findings", lang), style="bold underline")]
         for item in unmet:
-            parts.append(findings(item, lang, ascii_only))
+            parts.append(findings(item, lang, ascii_only, width))
     waived = [i for i in report.items if i.waiver is not None]
     if waived:
         parts += [Text(), Text(t("waivers", lang), style="bold underline")]
@@ -127,17 +129,21 @@ def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
     return table
 
 
-def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
+def findings(item: ItemResult, lang: str, ascii_only: bool, width: int = 80) -> RenderableType:
+    """What fails in an item and what to add, indented below its heading, on a console
+    `width` wide."""
     head = drawing.item_heading(item.item, lang)
     head.append("  ")
     head.append_text(status_text(item.status, lang, ascii_only))
     head.append(f" ({number(item.score, lang)})", style="dim")
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
-    grid = drawing.marked_grid()
+    grid_width = max(width - 3, 2)  # the indent
+    text_width = grid_width - 2  # the mark and the space after it
+    grid = drawing.marked_grid(grid_width)
     for result in item.failed:
         grid.add_row(Text(cross, style="red"), drawing.finding(result, lang))
-        drawing.add_advice(grid, arrow, result.advice(lang))
+        drawing.add_advice(grid, arrow, result.advice(lang), text_width)
     return Group(head, Padding(grid, (0, 0, 0, 3)))
 
 
