@@ -54,6 +54,11 @@ def test_every_command_converts_values_lightly():
         ["--date", "2021-06-30", "x.yaml"],
         ["-o", "report.json", "x.yaml"],
         ["--checklist", "checklist.yaml", "x.yaml"],
+        ["--report", "json=a.json", "--report", "sarif=b.sarif", "x.yaml"],
+        ["--require", "5", "--require", "regio", "x.yaml"],
+        ["--config", "cfg.yaml", "--no-config", "x.yaml"],
+        ["-f", "markdown", "--template", "t.md.j2", "x.yaml"],
+        [],
         ["-o", "{tmp}", "--checklist", "{tmp}/nowhere.yaml", "x.yaml"],
     ],
 )
@@ -73,27 +78,18 @@ def test_parameters_of_the_audit_command_get_light_converters():
     parent = group.make_context("herstelcheck", ["audit", "x.yaml"])
     command = group.commands["audit"]
     with command.make_context("audit", ["x.yaml"], parent=parent) as ctx:
+        params = command.get_params(ctx)
         light = {
-            p.name
-            for p in command.get_params(ctx)
-            if isinstance(p._runtime_param, lightparams._LightConversion)
+            p.name for p in params if isinstance(p._runtime_param, lightparams._LightConversion)
         }
-    assert light == {
-        "paths",
-        "format",
-        "output",
-        "lang",
-        "checklist_file",
-        "fail_under",
-        "date",
-        "help",
-    }
+    assert light == {p.name for p in params}
+    assert {"paths", "format", "report", "require_items", "template", "no_config"} <= light
 
 
 @pytest.mark.parametrize(
     ("args", "wording"),
     [
-        (["-f", "xml", "x.yaml"], "'xml' is not one of 'terminal', 'json'"),
+        (["-f", "xml", "x.yaml"], "'xml' is not one of 'terminal', 'markdown', 'json'"),
         (["--fail-under", "200", "x.yaml"], "--fail-under"),
         (["--fail-under", "abc", "x.yaml"], "--fail-under"),
         (["--lang", "fr", "x.yaml"], "'fr' is not one of 'nl', 'en'"),

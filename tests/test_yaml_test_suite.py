@@ -26,6 +26,9 @@ SUITE = DATA / "yaml-test-suite"
 INPUTS = sorted(SUITE.glob("*.yaml"))
 REFUSED_TAGS = {"2XXW.yaml": "!!set", "565N.yaml": "!!binary", "J7PZ.yaml": "!!omap"}
 """Inputs PyYAML constructs but herstelcheck refuses: tags a plan has no use for."""
+TEXT_BY_SPEC = {"S4JQ.yaml": ["12", 12, "12"]}
+"""Inputs where herstelcheck follows the YAML spec and PyYAML does not: a scalar with the
+non-specific tag `!` is text (`! 12` is "12"), with libyaml or without it."""
 
 
 def test_the_suite_is_complete():
@@ -131,6 +134,9 @@ def test_the_composer_agrees_with_pyyaml():
                 disagree.append((path.name, str(exc)))
             continue
         ours = None if document.root is None else _ours(document.root)
-        if ours != _theirs(CONSTRUCTED[path.name][1]):
+        if path.name in TEXT_BY_SPEC:
+            if ours != TEXT_BY_SPEC[path.name]:
+                disagree.append((path.name, ours))
+        elif ours != _theirs(CONSTRUCTED[path.name][1]):
             disagree.append((path.name, ours))
     assert disagree == []

@@ -129,4 +129,4 @@ def test_reader_errors_keep_their_place_with_either_parser(pure):
         yamlload.parse("a: 1\nb: \x07\n", "bell.yaml", pure=pure)
     (diagnostic,) = caught.value.diagnostics
     assert (diagnostic.line, diagnostic.column) == (2, 4)
-    assert "not allowed in YAML" in diagnostic.message
+    assert "is not allowed in a YAML file" in diagnostic.message

@@ -321,7 +321,7 @@ def audit(
 # --- checklist -----------------------------------------------------------------------
 
 
-@app.command(cls=LightCommand, "checklist")
+@app.command("checklist", cls=LightCommand)
 def checklist_command(
     item: Annotated[
         Optional[str],
