@@ -34,7 +34,9 @@ def test_every_command_converts_values_lightly():
     group = typer.main.get_command(app)
     assert isinstance(group, lightparams.LightGroup)
     for name, command in group.commands.items():
-        assert isinstance(command, lightparams.LightCommand), name
+        assert isinstance(command, lightparams.LightCommand), (
+            f"declare the command '{name}' with @app.command(cls=LightCommand)"
+        )
 
 
 @typer_layer
