@@ -34,7 +34,9 @@ def test_every_command_converts_values_lightly():
     group = typer.main.get_command(app)
     assert isinstance(group, lightparams.LightGroup)
     for name, command in group.commands.items():
-        assert isinstance(command, lightparams.LightCommand), name
+        assert isinstance(command, lightparams.LightCommand), (
+            f"declare the command '{name}' with @app.command(cls=LightCommand)"
+        )
 
 
 @typer_layer
@@ -73,17 +75,23 @@ def test_light_values_are_typers_values(args, tmp_path, monkeypatch):
 
 
 @typer_layer
-def test_parameters_of_the_audit_command_get_light_converters():
+def test_every_plain_parameter_gets_a_light_converter():
+    """New options of a plain type get light converters too (the help options included)."""
     group = typer.main.get_command(app)
-    parent = group.make_context("herstelcheck", ["audit", "x.yaml"])
-    command = group.commands["audit"]
-    with command.make_context("audit", ["x.yaml"], parent=parent) as ctx:
-        params = command.get_params(ctx)
-        light = {
-            p.name for p in params if isinstance(p._runtime_param, lightparams._LightConversion)
-        }
-    assert light == {p.name for p in params}
-    assert {"paths", "format", "report", "require_items", "template", "no_config"} <= light
+    parent = group.context_class(group, info_name="herstelcheck", **group.context_settings)
+    commands = [(group, parent)] + [
+        (command, command.context_class(command, info_name=name, parent=parent))
+        for name, command in group.commands.items()
+    ]
+    for command, ctx in commands:
+        for param in command.get_params(ctx):
+            descriptor = param.type_descriptor
+            plain = lightparams.converter(descriptor.annotation, descriptor.parameter_info)
+            light = isinstance(param._runtime_param, lightparams._LightConversion)
+            assert light == (plain is not None), (command.name, param.name)
+    audit = {command.name: ctx for command, ctx in commands}["audit"]
+    names = {param.name for param in audit.command.get_params(audit)}
+    assert {"paths", "format", "output", "lang", "checklist_file", "fail_under", "date"} < names
 
 
 @pytest.mark.parametrize(
