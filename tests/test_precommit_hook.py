@@ -12,18 +12,10 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, ROOT
+from external import need
 from herstelcheck import runner
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
-
-
-def need(program: str, available: bool) -> None:
-    """Skip without `program`, unless HERSTELCHECK_REQUIRE_SLOW=1 demands the test."""
-    if available:
-        return
-    if os.environ.get("HERSTELCHECK_REQUIRE_SLOW") == "1":
-        pytest.fail(f"{program} is needed for this test (HERSTELCHECK_REQUIRE_SLOW=1)")
-    pytest.skip(f"{program} is not installed")
 
 
 def test_the_manifest_is_valid_for_pre_commit():

@@ -285,15 +285,11 @@ def _patterns(node: Any) -> set[str]:
 
 @pytest.mark.slow
 def test_patterns_work_the_same_in_javascript(tmp_path):
-    import os
-    import shutil
     import subprocess
 
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("HERSTELCHECK_REQUIRE_SLOW") == "1":
-            pytest.fail("node is required (HERSTELCHECK_REQUIRE_SLOW=1) but not installed")
-        pytest.skip("node is not installed")
+    from external import program
+
+    node = program("node")
     patterns = sorted(_patterns(schema.build()))
     script = tmp_path / "check.js"
     script.write_text(
