@@ -31,7 +31,6 @@ from herstelcheck.yamlload import (
     to_python,
 )
 
-LANGUAGES = ("nl", "en")
 MAX_WEIGHT = 1000
 """The largest weight: scores stay finite however many criteria a checklist has."""
 

@@ -9,7 +9,7 @@ every entry of a list (`acties[].termijn`).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -409,7 +409,3 @@ def _first_place(loaded: LoadedPlan, paths: list[str]) -> Mark | None:
 def run(name: str, loaded: LoadedPlan, params: Params) -> Outcome:
     """Apply the kind `name` to a plan."""
     return KINDS[name].check(loaded, params)
-
-
-def iter_kinds() -> Iterator[Kind]:
-    return iter(KINDS.values())

@@ -13,7 +13,6 @@ import types
 import typing
 from enum import Enum
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from herstelcheck import values
@@ -359,7 +358,3 @@ def _list_hint(item_type: Any) -> str:
         keys = ", ".join(f.name for f in dataclasses.fields(item_type))
         return f"each entry a mapping with {keys}"
     return f"each entry {_expected(item_type)}"
-
-
-def is_plan_file(path: Path) -> bool:
-    return path.suffix.lower() in (".yaml", ".yml")
