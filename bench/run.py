@@ -57,7 +57,7 @@ CHILD = r"""
 import json, os, resource, sys, time
 start = time.perf_counter()
 cpu = time.process_time()
-from herstelcheck.cli import main
+from herstelcheck.main import main
 imported = time.perf_counter()
 args, result_file, profile_file = sys.argv[1:-2], sys.argv[-2], sys.argv[-1]
 code = 0

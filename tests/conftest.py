@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from herstelcheck.cli import main
+from herstelcheck.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -21,7 +21,7 @@ _CHILD = """
 import io, json, sys
 args = json.loads(sys.argv[1])
 if args is not None:
-    from herstelcheck.cli import main
+    from herstelcheck.main import main
     sys.stdout = io.StringIO()
     try:
         main(args)
@@ -30,13 +30,18 @@ if args is not None:
     sys.stdout = sys.__stdout__
 else:
     import herstelcheck.cli
-print(json.dumps(sorted({name.split(".")[0] for name in sys.modules})))
+print(json.dumps(sorted(sys.modules)))
 """
 
 
 def _loaded(args: list[str] | None) -> set[str]:
     """The top-level packages a fresh interpreter has loaded after `herstelcheck ARGS`
     (after only importing herstelcheck.cli when `args` is None)."""
+    return {name.split(".")[0] for name in _modules(args)}
+
+
+def _modules(args: list[str] | None) -> set[str]:
+    """The modules a fresh interpreter has loaded after `herstelcheck ARGS`."""
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "COLUMNS")}
     env["NO_COLOR"] = "1"
     done = subprocess.run(
@@ -67,6 +72,24 @@ def test_json_report_loads_yaml_but_no_rich_jinja2_or_pydantic():
 def test_terminal_report_loads_rich_but_no_jinja2_or_pydantic():
     loaded = _loaded(["audit", str(EXAMPLES / "bergakker.yaml")])
     assert loaded & HEAVY == {"yaml", "rich"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "-f", "json", str(EXAMPLES / "zeeveen.yaml")],
+        ["--debug", "audit", "--lang", "en", "--fail-under", "10", str(EXAMPLES)],
+        ["audit", "--no-config"],  # a usage error, said without Typer
+    ],
+)
+def test_an_ordinary_audit_loads_no_typer(args):
+    loaded = _modules(args)
+    assert {"typer", "click", "herstelcheck.cli"} & loaded == set()
+    assert "herstelcheck.audit_command" in loaded
+
+
+def test_help_comes_from_typer():
+    assert "herstelcheck.cli" in _modules(["audit", "--help"])
 
 
 def test_options_with_values_load_no_pydantic(tmp_path):

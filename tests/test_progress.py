@@ -85,14 +85,14 @@ def test_audit_shows_a_bar_on_a_terminal(cli, plans, monkeypatch):
     assert plain.stderr == ""
 
     monkeypatch.delenv("TERM", raising=False)
-    from herstelcheck import cli as cli_module
+    from herstelcheck.main import main
 
     screen = FakeTerminal()
     out = io.StringIO()
     monkeypatch.setattr(sys, "stderr", screen)
     monkeypatch.setattr(sys, "stdout", out)
     with pytest.raises(SystemExit) as stopped:
-        cli_module.main(["audit", str(plans)])
+        main(["audit", str(plans)])
     assert stopped.value.code == 0
     assert "/12" in screen.getvalue()
     assert out.getvalue() == plain.stdout  # the report is not touched by the bar
@@ -100,20 +100,20 @@ def test_audit_shows_a_bar_on_a_terminal(cli, plans, monkeypatch):
 
 def test_no_bar_for_a_few_plans_on_a_terminal(cli, monkeypatch):
     monkeypatch.delenv("TERM", raising=False)
-    from herstelcheck import cli as cli_module
+    from herstelcheck.main import main
 
     screen = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", screen)
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     with pytest.raises(SystemExit):
-        cli_module.main(["audit", str(EXAMPLES)])
+        main(["audit", str(EXAMPLES)])
     assert screen.getvalue() == ""
 
 
 def test_rich_progress_is_imported_only_for_the_bar(plans):
     code = (
         "import sys\n"
-        "from herstelcheck.cli import main\n"
+        "from herstelcheck.main import main\n"
         "try:\n"
         f"    main(['audit', {str(plans)!r}])\n"
         "except SystemExit:\n"

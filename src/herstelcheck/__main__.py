@@ -1,6 +1,6 @@
 """`python -m herstelcheck` works the same as `herstelcheck`."""
 
-from herstelcheck.cli import main
+from herstelcheck.main import main
 
 if __name__ == "__main__":
     main()

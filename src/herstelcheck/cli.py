@@ -1,33 +1,26 @@
-"""The command line: parse options, build the parts, run them, return an exit code.
+"""The Typer application: every command, its options and its help.
 
-Everything heavier than Typer is imported inside the command that needs it, so that
-`herstelcheck --help` and a single audit start fast.
+The entry point is `main.py`, which runs an ordinary audit command line without this
+module (see `fastargs.py`). Everything heavier than Typer is imported inside the command
+that needs it, so that `herstelcheck --help` starts fast.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from herstelcheck import __version__
-from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
-from herstelcheck.formats import OutputFormat, RenderOptions
+from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, UsageError
+from herstelcheck.formats import OutputFormat
 from herstelcheck.formats.checklist import ChecklistFormat
 from herstelcheck.formats.diff import DiffFormat
 from herstelcheck.lightparams import LightCommand, LightGroup
-
-if TYPE_CHECKING:
-    from herstelcheck.audit import AuditRun
-    from herstelcheck.checklist import Checklist, Item
-    from herstelcheck.require import Requirement
-
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+from herstelcheck.streams import render_options, report_diagnostic
 
 
 class Lang(str, Enum):
@@ -49,8 +42,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state = {"debug": False}
-
 
 def _version(value: bool) -> None:
     if value:
@@ -70,81 +61,7 @@ def _root(
         bool, typer.Option("--debug", help="Show a traceback when herstelcheck itself fails.")
     ] = False,
 ) -> None:
-    _state["debug"] = debug
-
-
-# --- shared helpers ------------------------------------------------------------------
-
-
-def report_diagnostic(diagnostic: Diagnostic) -> None:
-    """Print one diagnostic on standard error, `file:line:col: severity: message`."""
-    from herstelcheck.environment import color
-
-    line = diagnostic.format()
-    if color(sys.stderr):
-        code = "\x1b[31m" if diagnostic.severity == "error" else "\x1b[33m"
-        marker = f"{diagnostic.severity}:"
-        line = line.replace(f" {marker} ", f" {code}{marker}\x1b[0m ", 1)
-    print(line, file=sys.stderr)
-
-
-def warn(message: str) -> None:
-    """A problem that does not change the exit code, on standard error."""
-    from herstelcheck.textsafe import visible
-
-    print(f"herstelcheck: warning: {visible(message)}", file=sys.stderr)
-
-
-def render_options(lang: str, terminal: bool, template: Path | None = None) -> RenderOptions:
-    """Options for a report on standard output: colour and the terminal's width when it
-    is the `terminal` format and standard output may have them."""
-    from herstelcheck.environment import color, terminal_width
-
-    return RenderOptions(
-        lang=lang,
-        color=terminal and color(sys.stdout),
-        width=terminal_width(),
-        template=str(template) if template is not None else None,
-    )
-
-
-def exit_code(run: AuditRun, fail_under: float | None, required: Sequence[Item] = ()) -> int:
-    """2 when a plan could not be read; else 1 when one scored under `fail_under` or
-    does not meet a required item; else 0."""
-    from herstelcheck.require import unmet
-
-    if run.errors:
-        return EXIT_ERROR
-    if fail_under is not None and any(r.score < fail_under for r in run.reports):
-        return EXIT_FAIL
-    if unmet(run, required):
-        return EXIT_FAIL
-    return EXIT_OK
-
-
-def resolve_required(requirements: Sequence[Requirement], checklist: Checklist) -> tuple[Item, ...]:
-    """The required items in the checklist; a name it does not have is an error (exit 2)."""
-    from herstelcheck.require import COMMAND_LINE, resolve
-
-    items, problems = resolve(requirements, checklist)
-    for requirement, message in problems:
-        if requirement.source == COMMAND_LINE:
-            from herstelcheck.textsafe import visible
-
-            print(f"herstelcheck: error: --require: {visible(message)}", file=sys.stderr)
-        else:
-            report_diagnostic(
-                Diagnostic(
-                    requirement.source,
-                    requirement.line,
-                    requirement.column,
-                    "error",
-                    f"'require': {message}",
-                )
-            )
-    if problems:
-        raise typer.Exit(EXIT_ERROR)
-    return items
+    """Options of herstelcheck itself; the entry point acts on --debug."""
 
 
 ChecklistOption = Annotated[
@@ -273,49 +190,24 @@ def audit(
     meet a required item, 2 a usage error or a plan, checklist or configuration file
     that could not be read.
     """
-    from herstelcheck import config, progress, reports, require, runner
-    from herstelcheck.checklist import load as load_checklist
-    from herstelcheck.environment import audit_date
+    from herstelcheck.audit_command import AuditArgs
+    from herstelcheck.audit_command import run as run_audit
 
-    today = audit_date(date)
-    specs = [reports.parse_spec(spec) for spec in report or ()]
-    settings = config.merge(
-        config.read(config_file, ignore=no_config),
-        paths=paths or (),
+    args = AuditArgs(
+        paths=tuple(paths or ()),
         format=format,
+        output=output,
+        report=tuple(report or ()),
         lang=lang.value if lang is not None else None,
-        checklist=str(checklist_file) if checklist_file is not None else None,
+        checklist=checklist_file,
         fail_under=fail_under,
-        require=require_items or (),
-        reports=specs,
+        require=tuple(require_items or ()),
+        config=config_file,
+        no_config=no_config,
+        date=date,
+        template=template,
     )
-    if template is not None and OutputFormat.MARKDOWN not in {
-        settings.format,
-        *(spec.format for spec in settings.reports),
-    }:
-        raise UsageError(
-            "--template works with the markdown format only (--format or --report markdown)"
-        )
-    if not settings.paths:
-        raise UsageError(
-            "no plans to audit: name a PATH (a plan file or a folder of plans), "
-            "or set 'paths' in .herstelcheck.yaml"
-        )
-    target = str(output) if output is not None else None
-    reports.check_targets(settings.reports, target, settings.paths)
-    checklist = load_checklist(Path(settings.checklist) if settings.checklist else None)
-    required = resolve_required(settings.require, checklist)
-    run = runner.run(
-        settings.paths, checklist, today=today, sink=report_diagnostic, track=progress.track
-    )
-    options = render_options(settings.lang, settings.format is OutputFormat.TERMINAL, template)
-    if target is not None:  # a file: no colour, the default width
-        options = reports.file_options(options)
-    for problem in reports.write_all(run, settings.format, target, settings.reports, options):
-        warn(problem)
-    for miss in require.unmet(run, required):
-        report_diagnostic(miss.diagnostic())
-    raise typer.Exit(exit_code(run, settings.fail_under, required))
+    raise typer.Exit(run_audit(args))
 
 
 # --- checklist -----------------------------------------------------------------------
@@ -518,45 +410,3 @@ def diff(
     write_output(diff_formats.renderer(format)(comparison, options))
     if fail_on_regression and comparison.regressions:
         raise typer.Exit(EXIT_FAIL)
-
-
-# --- entry point ---------------------------------------------------------------------
-
-
-def main(argv: list[str] | None = None) -> None:
-    """The console script: never lets a traceback reach the user (unless --debug)."""
-    args = sys.argv[1:] if argv is None else argv
-    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
-        if getattr(sys, name) is None:  # started with `<&-`, `>&-` or `2>&-`
-            setattr(sys, name, open(os.devnull, mode))  # noqa: SIM115 - lives as long as sys
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
-    if hasattr(sys.stderr, "reconfigure"):
-        sys.stderr.reconfigure(errors="replace")
-    debug = "--debug" in args
-    try:
-        app(args=args, prog_name="herstelcheck")
-    except UsageError as exc:  # a command line that cannot be carried out
-        from herstelcheck.textsafe import visible
-
-        print(f"herstelcheck: error: {visible(str(exc))}", file=sys.stderr)
-        sys.exit(EXIT_ERROR)
-    except HerstelcheckError as exc:  # a plan, checklist, configuration or template file
-        for diagnostic in exc.diagnostics:
-            report_diagnostic(diagnostic)
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        print("herstelcheck: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as exc:
-        if debug or _state["debug"]:
-            raise
-        from herstelcheck.textsafe import excerpt, visible
-
-        reason = visible(excerpt(f"{type(exc).__name__}: {exc}", 300))
-        print(
-            f"herstelcheck: internal error: {reason}\n"
-            "This is a bug in herstelcheck; run again with --debug for the details.",
-            file=sys.stderr,
-        )
-        sys.exit(EXIT_ERROR)

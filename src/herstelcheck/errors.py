@@ -11,6 +11,9 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+"""The exit codes: done; a plan failed a check the user asked for; could not be done."""
+
 
 @dataclass(frozen=True)
 class Diagnostic:

@@ -71,7 +71,7 @@ def test_the_ci_formats_are_imported_only_when_used():
     """A JSON audit loads neither the CI formats nor an XML library; a JUnit one does."""
     script = (
         "import sys\n"
-        "from herstelcheck.cli import main\n"
+        "from herstelcheck.main import main\n"
         "try:\n"
         "    main(['audit', '-f', sys.argv[1], sys.argv[2]])\n"
         "except SystemExit:\n"

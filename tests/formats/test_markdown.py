@@ -305,7 +305,7 @@ def test_output_file_holds_the_memo(cli, memo, tmp_path):
 def test_other_formats_do_not_import_jinja2():
     code = (
         "import sys\n"
-        "from herstelcheck.cli import main\n"
+        "from herstelcheck.main import main\n"
         "for fmt in ('terminal', 'json', 'markdown'):\n"
         "    try:\n"
         "        main(['audit', sys.argv[1], '-f', fmt])\n"
