@@ -1,7 +1,8 @@
 """Audit a plan against a checklist: plan + checklist -> results, then scores.
 
 The results are plain frozen data that every output format reads; nothing here
-prints or formats for a medium.
+prints or formats for a medium. They compare by identity (`eq=False`), as the plan's
+sections do (see model.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ class Status(str, Enum):
     WAIVED = "waived"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CriterionResult:
     criterion: Criterion
     passed: bool | None
@@ -48,7 +49,7 @@ class CriterionResult:
         return fill(self.criterion.advice.get(lang), self.details)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Waiver:
     """An exception for an item that the plan gives under `uitzonderingen`."""
 
@@ -59,7 +60,7 @@ class Waiver:
     line: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ItemResult:
     item: Item
     status: Status
@@ -78,7 +79,7 @@ class ItemResult:
         return tuple(c for c in self.criteria if c.passed)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlanReport:
     """The audit of one plan."""
 
@@ -93,7 +94,7 @@ class PlanReport:
         return sum(1 for item in self.items if item.status is status)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AuditRun:
     """Everything one run found: the reports of readable plans, the errors of the rest."""
 

@@ -2,13 +2,13 @@
 
 A checklist is data: ten items, each with criteria that name a kind from the registry
 in `criteria.py` and its parameters. Every problem is reported with its line and names
-the item and the key, so a broken checklist is easy to mend.
+the item and the key, so a broken checklist is easy to mend. Its parts compare by
+identity (`eq=False`, as the plan's sections do), its bilingual texts by value.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import math
 import typing
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from herstelcheck.criteria import KINDS
 from herstelcheck.errors import Diagnostic, HerstelcheckError
 from herstelcheck.model import Plan, Term
 from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.suggest import hint
 from herstelcheck.yamlload import (
     Mapping,
     Mark,
@@ -50,7 +51,7 @@ class Text:
         return self.en if lang == "en" else self.nl
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Criterion:
     id: str
     """Stable identifier, `<item slug>.<name>`."""
@@ -66,7 +67,7 @@ class Criterion:
     """What to add to the plan."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Example:
     """An example from practice that the VNG checklist gives, in our own words."""
 
@@ -74,7 +75,7 @@ class Example:
     text: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Item:
     id: int
     slug: str
@@ -86,7 +87,7 @@ class Item:
     example: Example | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Checklist:
     name: str
     version: str
@@ -429,5 +430,4 @@ def _type_word(expected: type) -> str:
 
 
 def _suggest(word: str, known: typing.Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return hint(word, known)

@@ -29,7 +29,7 @@ class Change(str, Enum):
     """Neither better nor worse (criteria may still have changed places)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ItemChange:
     """One item in both versions."""
 
@@ -66,7 +66,7 @@ class ItemChange:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PlanComparison:
     """Two versions of a plan, item by item."""
 

@@ -14,7 +14,6 @@ that a misspelt `fail_undr` cannot silently switch a check off.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Sequence as SequenceType
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from herstelcheck.formats import OutputFormat
 from herstelcheck.i18n import LANGUAGES
 from herstelcheck.reports import ReportSpec, parse_format
 from herstelcheck.require import Requirement
+from herstelcheck.suggest import hint
 from herstelcheck.yamlload import (
     BOOL,
     FLOAT,
@@ -222,11 +222,7 @@ class _Reader:
 
     def unknown(self, key: Scalar) -> None:
         message = f"unknown key '{key.value}' in the configuration"
-        close = difflib.get_close_matches(key.value.lower().replace("-", "_"), KEYS, n=1)
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-        else:
-            message += f" (known keys: {', '.join(KEYS)})"
+        message += hint(key.value.lower().replace("-", "_"), KEYS, "known keys")
         self.error(key, message)
 
     # --- one method per key: the value, or None after recording an error -----------

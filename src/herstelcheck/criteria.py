@@ -21,7 +21,7 @@ from herstelcheck.yamlload import Mark
 Params = dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Outcome:
     """What one criterion found in one plan."""
 
@@ -33,7 +33,7 @@ class Outcome:
     """Values for the placeholders of the criterion's message ({found}, {missing}, ...)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Kind:
     """A criterion kind: its function and the parameters it takes."""
 

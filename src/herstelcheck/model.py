@@ -4,11 +4,14 @@ These classes are the single definition of the format: the loader (`plan.py`) re
 files by walking them, and the JSON Schema (`schema.py`) is generated from them, so the
 two cannot drift apart. Field names are the plan's Dutch keys; each field's metadata
 holds its description in Dutch and English.
+
+The sections compare by identity (`eq=False`): nothing compares two plans field by
+field, and equality methods for every class would add to the start-up of every run.
+The values inside them (PlanDate, MoneyOrText) compare by value.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
@@ -73,6 +76,8 @@ class PlanDate:
         if self.day is not None and self.month is not None:
             return dt.date(self.year, self.month, self.day)
         if self.month is not None:  # the month's last day, also in December 9999
+            import calendar
+
             return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
 
@@ -94,7 +99,7 @@ class MoneyOrText:
 # --- sections -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Organisatie:
     vorm: OrganisatieVorm | None = spec(
         "Hoe het herstel is georganiseerd: vanuit de bestaande organisatie of met een "
@@ -110,7 +115,7 @@ class Organisatie:
     toelichting: str | None = spec("Toelichting op de organisatie.", "Notes on the organisation.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Financiering:
     bestaande_budgetten: Money | None = spec(
         "Geld uit bestaande budgetten, in euro's.",
@@ -129,7 +134,7 @@ class Financiering:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Behoeftepeiling:
     methode: str | None = spec(
         "Hoe de behoeften van ondernemers zijn gepeild.",
@@ -140,7 +145,7 @@ class Behoeftepeiling:
     bereik: str | None = spec("Wie de peiling bereikte.", "Whom the survey reached.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Behoefte:
     id: str | None = spec(
         "Korte naam van de behoefte; acties verwijzen ernaar.",
@@ -150,7 +155,7 @@ class Behoefte:
     omschrijving: str | None = spec("Omschrijving van de behoefte.", "Description of the need.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Ondernemers:
     behoeftepeiling: Behoeftepeiling | None = spec(
         "De inventarisatie van de behoeften van ondernemers.",
@@ -166,7 +171,7 @@ class Ondernemers:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Stakeholder:
     naam: str | None = spec("Naam van de partij.", "Name of the party.")
     sector: str | None = spec(
@@ -176,7 +181,7 @@ class Stakeholder:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Netwerk:
     stakeholders: list[Stakeholder] = list_spec(
         "De partijen uit economie en samenleving die meedoen.",
@@ -192,7 +197,7 @@ class Netwerk:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Monitoring:
     beschrijving: str | None = spec(
         "Hoe de effecten van het plan worden gevolgd.", "How the plan's effects are followed."
@@ -204,7 +209,7 @@ class Monitoring:
     indicatoren: list[str] = list_spec("De indicatoren.", "The indicators.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Data:
     bronnen: list[str] = list_spec(
         "De databronnen die keuzes onderbouwen.",
@@ -214,7 +219,7 @@ class Data:
     monitoring: Monitoring | None = spec("De monitoring.", "The monitoring.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Persoon:
     naam: str | None = spec("Naam.", "Name.")
     functie: str | None = spec("Functie.", "Position.")
@@ -226,7 +231,7 @@ class Persoon:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Trekker:
     ambtelijk: Persoon | None = spec("De ambtelijke trekker.", "The lead in the civil service.")
     bestuurlijk: Persoon | None = spec(
@@ -237,13 +242,13 @@ class Trekker:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Les:
     les: str | None = spec("De les uit de crisis.", "The lesson from the crisis.")
     borging: str | None = spec("Hoe de les wordt geborgd.", "How the lesson is kept.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Crisislessen:
     lessen: list[Les] = list_spec("Lessen uit de crisis.", "Lessons from the crisis.")
     dienstverlening: str | None = spec(
@@ -256,7 +261,7 @@ class Crisislessen:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dynamiek:
     langetermijnvisie: str | None = spec("De langetermijnvisie.", "The long-term vision.")
     herijking: str | None = spec(
@@ -268,13 +273,13 @@ class Dynamiek:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Samenwerking:
     partner: str | None = spec("De regionale partner.", "The regional partner.")
     onderwerp: str | None = spec("Waarover wordt samengewerkt.", "What the cooperation is about.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Regio:
     samenwerking: list[Samenwerking] = list_spec(
         "Samenwerking in de regio.", "Cooperation in the region."
@@ -285,13 +290,13 @@ class Regio:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermijnDoel:
     horizon: str | None = spec("Tot wanneer de termijn loopt.", "How far the term reaches.")
     doel: str | None = spec("Uitgangspunten en doelen van de termijn.", "The term's aims.")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Actie:
     naam: str | None = spec("Naam van de actie.", "Name of the action.", required=True)
     termijn: Term | None = spec("kort, middellang of lang.", "short, medium or long.")
@@ -308,7 +313,7 @@ class Actie:
     lijn: str | None = spec("Herstellijn (optioneel).", "Recovery line (optional).")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Terugvalscenario:
     beschrijving: str | None = spec("Het terugvalscenario.", "The fallback scenario.")
     triggers: list[str] = list_spec(
@@ -323,7 +328,7 @@ class Terugvalscenario:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Uitzondering:
     """A deliberate exception for one item, with its justification."""
 
@@ -334,7 +339,7 @@ class Uitzondering:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Plan:
     """A municipality's recovery plan for the local economy."""
 
@@ -392,7 +397,7 @@ class Plan:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LoadedPlan:
     """A plan with the places of its values in the file."""
 

@@ -13,7 +13,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -142,6 +141,8 @@ def write_new(target: str | Path, text: str) -> None:
 def _write_temporary(target: str | Path, text: str, shown: str | Path | None = None) -> str:
     """`text` in a new temporary file beside `target`, on disk; returns its name. A file
     that cannot be written is removed again, and the problem raised as UsageError."""
+    import tempfile  # only a run that writes a file pays for it
+
     path = Path(target)
     shown = target if shown is None else shown
     folder = path.parent if str(path.parent) else Path()

@@ -8,7 +8,6 @@ errors at once; unknown keys are warnings with a "did you mean" suggestion.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import types
 import typing
 from enum import Enum
@@ -26,6 +25,7 @@ from herstelcheck.model import (
     Term,
     Uitzondering,
 )
+from herstelcheck.suggest import hint
 from herstelcheck.textsafe import excerpt
 from herstelcheck.yamlload import (
     MAX_BYTES,
@@ -321,12 +321,7 @@ class _Reader:
     def unknown_key(self, key: str, mark: Mark, path: str, known: list[str]) -> None:
         where = f"in '{path}'" if path else "in the plan"
         message = f"unknown key '{excerpt(key)}' {where}"
-        close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.6)
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-        else:
-            message += f" (known keys: {', '.join(known)})"
-        self.warning(mark, message)
+        self.warning(mark, message + hint(key.lower(), known, "known keys"))
 
 
 def _present(value: Any) -> bool:

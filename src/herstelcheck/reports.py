@@ -8,7 +8,6 @@ atomically to its own file. Every target is checked before anything is audited.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from herstelcheck.errors import UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
+from herstelcheck.suggest import hint
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -43,13 +43,7 @@ def parse_format(name: str) -> OutputFormat:
     for fmt in OutputFormat:
         if fmt.value == wanted:
             return fmt
-    message = f"unknown format '{name}'"
-    close = difflib.get_close_matches(wanted, format_names(), n=1, cutoff=0.6)
-    if close:
-        message += f"; did you mean '{close[0]}'?"
-    else:
-        message += f" (formats: {', '.join(format_names())})"
-    raise UsageError(message)
+    raise UsageError(f"unknown format '{name}'" + hint(wanted, format_names(), "formats"))
 
 
 def parse_spec(spec: str) -> ReportSpec:
