@@ -1,21 +1,22 @@
 """Audit a plan against a checklist: plan + checklist -> results, then scores.
 
 The results are plain frozen data that every output format reads; nothing here
-prints or formats for a medium. They compare by identity (`eq=False`), as the plan's
-sections do (see model.py).
+prints or formats for a medium. They are records (`records.py`): frozen, compared by
+identity.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 
 from herstelcheck import criteria, scoring
 from herstelcheck.checklist import Checklist, Criterion, Item
 from herstelcheck.errors import Diagnostic
 from herstelcheck.model import LoadedPlan, Plan, PlanDate
+from herstelcheck.records import record
 from herstelcheck.textsafe import excerpt
 
 
@@ -28,7 +29,7 @@ class Status(str, Enum):
     WAIVED = "waived"
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class CriterionResult:
     criterion: Criterion
     passed: bool | None
@@ -49,7 +50,7 @@ class CriterionResult:
         return fill(self.criterion.advice.get(lang), self.details)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Waiver:
     """An exception for an item that the plan gives under `uitzonderingen`."""
 
@@ -60,7 +61,7 @@ class Waiver:
     line: int | None
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class ItemResult:
     item: Item
     status: Status
@@ -79,7 +80,7 @@ class ItemResult:
         return tuple(c for c in self.criteria if c.passed)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class PlanReport:
     """The audit of one plan."""
 
@@ -94,7 +95,7 @@ class PlanReport:
         return sum(1 for item in self.items if item.status is status)
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class AuditRun:
     """Everything one run found: the reports of readable plans, the errors of the rest."""
 

@@ -2,8 +2,8 @@
 
 A checklist is data: ten items, each with criteria that name a kind from the registry
 in `criteria.py` and its parameters. Every problem is reported with its line and names
-the item and the key, so a broken checklist is easy to mend. Its parts compare by
-identity (`eq=False`, as the plan's sections do), its bilingual texts by value.
+the item and the key, so a broken checklist is easy to mend. Its parts are records
+(`records.py`: frozen, compared by identity), its bilingual texts compare by value.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from herstelcheck.criteria import KINDS
 from herstelcheck.errors import Diagnostic, HerstelcheckError
 from herstelcheck.model import Plan, Term
 from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.records import record
 from herstelcheck.suggest import hint
 from herstelcheck.yamlload import (
     Mapping,
@@ -51,7 +52,7 @@ class Text:
         return self.en if lang == "en" else self.nl
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Criterion:
     id: str
     """Stable identifier, `<item slug>.<name>`."""
@@ -67,7 +68,7 @@ class Criterion:
     """What to add to the plan."""
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Example:
     """An example from practice that the VNG checklist gives, in our own words."""
 
@@ -75,7 +76,7 @@ class Example:
     text: Text
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Item:
     id: int
     slug: str
@@ -87,7 +88,7 @@ class Item:
     example: Example | None = None
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Checklist:
     name: str
     version: str

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cache
 from typing import Any
 
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
+from herstelcheck.records import record
 from herstelcheck.yamlload import Mark
 
 Params = dict[str, Any]
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Outcome:
     """What one criterion found in one plan."""
 
@@ -33,7 +34,7 @@ class Outcome:
     """Values for the placeholders of the criterion's message ({found}, {missing}, ...)."""
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Kind:
     """A criterion kind: its function and the parameters it takes."""
 

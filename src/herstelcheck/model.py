@@ -5,9 +5,9 @@ files by walking them, and the JSON Schema (`schema.py`) is generated from them,
 two cannot drift apart. Field names are the plan's Dutch keys; each field's metadata
 holds its description in Dutch and English.
 
-The sections compare by identity (`eq=False`): nothing compares two plans field by
-field, and equality methods for every class would add to the start-up of every run.
-The values inside them (PlanDate, MoneyOrText) compare by value.
+The sections are records (`records.py`): frozen, compared by identity, and cheap to
+declare at start-up. The values inside them (PlanDate, MoneyOrText) are frozen
+dataclasses that compare by value.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from herstelcheck.records import record
 from herstelcheck.yamlload import Mark
 
 
@@ -99,7 +100,7 @@ class MoneyOrText:
 # --- sections -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Organisatie:
     vorm: OrganisatieVorm | None = spec(
         "Hoe het herstel is georganiseerd: vanuit de bestaande organisatie of met een "
@@ -115,7 +116,7 @@ class Organisatie:
     toelichting: str | None = spec("Toelichting op de organisatie.", "Notes on the organisation.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Financiering:
     bestaande_budgetten: Money | None = spec(
         "Geld uit bestaande budgetten, in euro's.",
@@ -134,7 +135,7 @@ class Financiering:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Behoeftepeiling:
     methode: str | None = spec(
         "Hoe de behoeften van ondernemers zijn gepeild.",
@@ -145,7 +146,7 @@ class Behoeftepeiling:
     bereik: str | None = spec("Wie de peiling bereikte.", "Whom the survey reached.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Behoefte:
     id: str | None = spec(
         "Korte naam van de behoefte; acties verwijzen ernaar.",
@@ -155,7 +156,7 @@ class Behoefte:
     omschrijving: str | None = spec("Omschrijving van de behoefte.", "Description of the need.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Ondernemers:
     behoeftepeiling: Behoeftepeiling | None = spec(
         "De inventarisatie van de behoeften van ondernemers.",
@@ -171,7 +172,7 @@ class Ondernemers:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Stakeholder:
     naam: str | None = spec("Naam van de partij.", "Name of the party.")
     sector: str | None = spec(
@@ -181,7 +182,7 @@ class Stakeholder:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Netwerk:
     stakeholders: list[Stakeholder] = list_spec(
         "De partijen uit economie en samenleving die meedoen.",
@@ -197,7 +198,7 @@ class Netwerk:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Monitoring:
     beschrijving: str | None = spec(
         "Hoe de effecten van het plan worden gevolgd.", "How the plan's effects are followed."
@@ -209,7 +210,7 @@ class Monitoring:
     indicatoren: list[str] = list_spec("De indicatoren.", "The indicators.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Data:
     bronnen: list[str] = list_spec(
         "De databronnen die keuzes onderbouwen.",
@@ -219,7 +220,7 @@ class Data:
     monitoring: Monitoring | None = spec("De monitoring.", "The monitoring.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Persoon:
     naam: str | None = spec("Naam.", "Name.")
     functie: str | None = spec("Functie.", "Position.")
@@ -231,7 +232,7 @@ class Persoon:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Trekker:
     ambtelijk: Persoon | None = spec("De ambtelijke trekker.", "The lead in the civil service.")
     bestuurlijk: Persoon | None = spec(
@@ -242,13 +243,13 @@ class Trekker:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Les:
     les: str | None = spec("De les uit de crisis.", "The lesson from the crisis.")
     borging: str | None = spec("Hoe de les wordt geborgd.", "How the lesson is kept.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Crisislessen:
     lessen: list[Les] = list_spec("Lessen uit de crisis.", "Lessons from the crisis.")
     dienstverlening: str | None = spec(
@@ -261,7 +262,7 @@ class Crisislessen:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Dynamiek:
     langetermijnvisie: str | None = spec("De langetermijnvisie.", "The long-term vision.")
     herijking: str | None = spec(
@@ -273,13 +274,13 @@ class Dynamiek:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Samenwerking:
     partner: str | None = spec("De regionale partner.", "The regional partner.")
     onderwerp: str | None = spec("Waarover wordt samengewerkt.", "What the cooperation is about.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Regio:
     samenwerking: list[Samenwerking] = list_spec(
         "Samenwerking in de regio.", "Cooperation in the region."
@@ -290,13 +291,13 @@ class Regio:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class TermijnDoel:
     horizon: str | None = spec("Tot wanneer de termijn loopt.", "How far the term reaches.")
     doel: str | None = spec("Uitgangspunten en doelen van de termijn.", "The term's aims.")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Actie:
     naam: str | None = spec("Naam van de actie.", "Name of the action.", required=True)
     termijn: Term | None = spec("kort, middellang of lang.", "short, medium or long.")
@@ -313,7 +314,7 @@ class Actie:
     lijn: str | None = spec("Herstellijn (optioneel).", "Recovery line (optional).")
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Terugvalscenario:
     beschrijving: str | None = spec("Het terugvalscenario.", "The fallback scenario.")
     triggers: list[str] = list_spec(
@@ -328,7 +329,7 @@ class Terugvalscenario:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Uitzondering:
     """A deliberate exception for one item, with its justification."""
 
@@ -339,7 +340,7 @@ class Uitzondering:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class Plan:
     """A municipality's recovery plan for the local economy."""
 
@@ -397,7 +398,7 @@ class Plan:
     )
 
 
-@dataclass(frozen=True, eq=False)
+@record
 class LoadedPlan:
     """A plan with the places of its values in the file."""
 
