@@ -126,14 +126,21 @@ def load(path: str | Path | None = None) -> Checklist:
     key = (name, data)
     cached = _CACHE.get(key)
     if cached is None:
-        try:
-            document = parse(read_bytes(data, name), name)
-        except HerstelcheckError as exc:
-            raise ChecklistError(exc.diagnostics) from None
-        cached = _Validator(name).checklist(document.root)
+        from herstelcheck import checklist_compiled
+
+        cached = checklist_compiled.read(data, name) or parse_checklist(data, name)
         _CACHE.clear()
         _CACHE[key] = cached
     return cached
+
+
+def parse_checklist(data: bytes, name: str) -> Checklist:
+    """Read and validate the checklist file `name` with the bytes `data`."""
+    try:
+        document = parse(read_bytes(data, name), name)
+    except HerstelcheckError as exc:
+        raise ChecklistError(exc.diagnostics) from None
+    return _Validator(name).checklist(document.root)
 
 
 _CACHE: dict[tuple[str, bytes], Checklist] = {}
