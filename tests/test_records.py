@@ -8,7 +8,21 @@ import pickle
 
 import pytest
 
-from herstelcheck import audit, checklist, compare, criteria, model
+from herstelcheck import (
+    audit,
+    audit_command,
+    checklist,
+    compare,
+    config,
+    criteria,
+    errors,
+    formats,
+    memo,
+    model,
+    reports,
+    require,
+)
+from herstelcheck.formats import diff_common
 from herstelcheck.records import record
 
 
@@ -56,6 +70,31 @@ def test_replace_copy_and_pickle_make_new_records():
             twin.x = 5
 
 
+@record(eq=True)
+class Pair:
+    """A record that compares by value."""
+
+    left: str
+    right: list[str] = dataclasses.field(default_factory=list, compare=False)
+
+
+@record(eq=True)
+class Other:
+    left: str
+    right: list[str] = dataclasses.field(default_factory=list, compare=False)
+
+
+def test_a_record_with_eq_compares_and_hashes_by_its_compared_fields():
+    assert Pair("a", ["x"]) == Pair("a", ["y"])
+    assert Pair("a") != Pair("b")
+    assert Pair("a") != Other("a")
+    assert Pair("a") != ("a",)
+    assert hash(Pair("a", ["x"])) == hash(Pair("a", ["y"]))
+    assert len({Pair("a"), Pair("a"), Pair("b")}) == 2
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Pair("a").left = "b"
+
+
 def test_records_compare_by_identity():
     point = Point(1)
     assert point == point
@@ -63,7 +102,21 @@ def test_records_compare_by_identity():
     assert len({point, Point(1)}) == 2
 
 
-MODULES = [model, audit, checklist, compare, criteria]
+MODULES = [
+    model,
+    audit,
+    checklist,
+    compare,
+    criteria,
+    errors,
+    config,
+    require,
+    reports,
+    formats,
+    diff_common,
+    memo,
+    audit_command,
+]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)

@@ -7,12 +7,12 @@ both end here with the same `AuditArgs`, so the two cannot audit differently.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.formats import OutputFormat
+from herstelcheck.records import record
 from herstelcheck.streams import error, render_options, report_diagnostic, warn
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from herstelcheck.require import Requirement
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class AuditArgs:
     """The command line of `herstelcheck audit`, read; None or empty where not given."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import typing
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +40,7 @@ class ChecklistError(HerstelcheckError):
     """The checklist file could not be read or is not valid."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Text:
     """A text in Dutch and English."""
 

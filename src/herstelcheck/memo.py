@@ -12,12 +12,13 @@ sandboxed template can read them and change nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 from herstelcheck import __version__, scoring
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.i18n import SYMBOLS, long_date, number, t
+from herstelcheck.records import record
 
 TEMPLATE_WORDS: dict[str, str] = {
     "title_several": "memo.title_several",
@@ -85,7 +86,7 @@ def labels(lang: str) -> dict[str, str]:
 # --- the views --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class DateView:
     iso: str
     """The date as YYYY-MM-DD."""
@@ -93,7 +94,7 @@ class DateView:
     """The date written out in the memo's language: `30 juni 2021`, `30 June 2021`."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ChecklistItemView:
     id: int
     """The item's number."""
@@ -101,7 +102,7 @@ class ChecklistItemView:
     """The item's title."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ChecklistView:
     name: str
     """The checklist's name."""
@@ -115,7 +116,7 @@ class ChecklistView:
     """The checklist's items, in order: the columns of a comparison."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class CriterionView:
     id: str
     """Stable identifier, `<item slug>.<name>`."""
@@ -138,7 +139,7 @@ class CriterionView:
     """`gain` in words: `tot 3,7 punten`, `up to 3.7 points`."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class WaiverView:
     reason: str
     """The plan's justification."""
@@ -152,7 +153,7 @@ class WaiverView:
     """The line of the plan that gives the waiver."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ItemView:
     id: int
     """The item's number."""
@@ -186,7 +187,7 @@ class ItemView:
     """The plan's waiver for the item (active or expired), or None."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class StepView:
     item_id: int
     """The number of the item the step belongs to."""
@@ -196,7 +197,7 @@ class StepView:
     """The failed criterion; its `advice` says what to do."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class CountsView:
     met: int
     partial: int
@@ -204,7 +205,7 @@ class CountsView:
     waived: int
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class PlanView:
     file: str
     """The plan file as it was named (`<stdin>` for standard input)."""
@@ -236,7 +237,7 @@ class PlanView:
     """The failed criteria of the items that count, the weightiest first."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ErrorView:
     file: str
     """The plan file that could not be read."""
@@ -248,7 +249,7 @@ class ErrorView:
     """What is wrong."""
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class Memo:
     """The variables of a memo template, one attribute each."""
 

@@ -13,7 +13,7 @@ dataclasses that compare by value.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Any
 
@@ -61,7 +61,7 @@ class Niveau(str, Enum):
     OUTCOME = "outcome"
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class PlanDate:
     """A date as the plan gives it: a full date, a month, or a year, with its text."""
 
@@ -86,7 +86,7 @@ class PlanDate:
         return self.text
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class MoneyOrText:
     """A value that may be an amount of money or a description (`budgetruimte`)."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herstelcheck.errors import UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
+from herstelcheck.records import record
 from herstelcheck.suggest import hint
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 STDOUT = "-"
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class ReportSpec:
     """One extra report: a format and the file it is written to."""
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
+
+from herstelcheck.records import record
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -40,7 +41,7 @@ FORMAT_MODULES: dict[OutputFormat, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record(eq=True)
 class RenderOptions:
     """How to render a report."""
 
