@@ -31,6 +31,8 @@ class Status(str, Enum):
 
 @record
 class CriterionResult:
+    """What one criterion found in a plan."""
+
     criterion: Criterion
     passed: bool | None
     """True, False, or None when the criterion is not applicable to this plan."""
@@ -63,6 +65,8 @@ class Waiver:
 
 @record
 class ItemResult:
+    """An item's status and score in a plan, with the results of its criteria."""
+
     item: Item
     status: Status
     score: float

@@ -53,6 +53,8 @@ class Text:
 
 @record
 class Criterion:
+    """One check of an item: a kind from the registry with its parameters and texts."""
+
     id: str
     """Stable identifier, `<item slug>.<name>`."""
     kind: str
@@ -77,6 +79,8 @@ class Example:
 
 @record
 class Item:
+    """One of the ten items of the checklist, with its criteria."""
+
     id: int
     slug: str
     title: Text
@@ -89,6 +93,8 @@ class Item:
 
 @record
 class Checklist:
+    """A checklist file, read and validated."""
+
     name: str
     version: str
     source: Text

@@ -102,6 +102,8 @@ class MoneyOrText:
 
 @record
 class Organisatie:
+    """How the recovery is organised (item 1)."""
+
     vorm: OrganisatieVorm | None = spec(
         "Hoe het herstel is georganiseerd: vanuit de bestaande organisatie of met een "
         "aparte herstelorganisatie.",
@@ -118,6 +120,8 @@ class Organisatie:
 
 @record
 class Financiering:
+    """Where the money for the recovery comes from (item 1)."""
+
     bestaande_budgetten: Money | None = spec(
         "Geld uit bestaande budgetten, in euro's.",
         "Money from existing budgets, in euros.",
@@ -137,6 +141,8 @@ class Financiering:
 
 @record
 class Behoeftepeiling:
+    """How the needs of entrepreneurs were surveyed (item 2)."""
+
     methode: str | None = spec(
         "Hoe de behoeften van ondernemers zijn gepeild.",
         "How entrepreneurs' needs were surveyed.",
@@ -148,6 +154,8 @@ class Behoeftepeiling:
 
 @record
 class Behoefte:
+    """A need of entrepreneurs, which actions can refer to by its id (item 2)."""
+
     id: str | None = spec(
         "Korte naam van de behoefte; acties verwijzen ernaar.",
         "Short name of the need; actions refer to it.",
@@ -158,6 +166,8 @@ class Behoefte:
 
 @record
 class Ondernemers:
+    """The entrepreneurs: their needs and how they are involved (item 2)."""
+
     behoeftepeiling: Behoeftepeiling | None = spec(
         "De inventarisatie van de behoeften van ondernemers.",
         "The inventory of entrepreneurs' needs.",
@@ -174,6 +184,8 @@ class Ondernemers:
 
 @record
 class Stakeholder:
+    """A party in the network, with its sector (item 3)."""
+
     naam: str | None = spec("Naam van de partij.", "Name of the party.")
     sector: str | None = spec(
         "Sector van de partij (vrije tekst; verschillende sectoren worden geteld).",
@@ -184,6 +196,8 @@ class Stakeholder:
 
 @record
 class Netwerk:
+    """The network around the recovery (item 3)."""
+
     stakeholders: list[Stakeholder] = list_spec(
         "De partijen uit economie en samenleving die meedoen.",
         "The parties from the economy and society that take part.",
@@ -200,6 +214,8 @@ class Netwerk:
 
 @record
 class Monitoring:
+    """How the effects of the approach are followed (item 4)."""
+
     beschrijving: str | None = spec(
         "Hoe de effecten van het plan worden gevolgd.", "How the plan's effects are followed."
     )
@@ -212,6 +228,8 @@ class Monitoring:
 
 @record
 class Data:
+    """The data behind the choices, and the monitoring (item 4)."""
+
     bronnen: list[str] = list_spec(
         "De databronnen die keuzes onderbouwen.",
         "The data sources behind the choices.",
@@ -222,6 +240,8 @@ class Data:
 
 @record
 class Persoon:
+    """A person, with name and position."""
+
     naam: str | None = spec("Naam.", "Name.")
     functie: str | None = spec("Functie.", "Position.")
     vrijgemaakt: bool | None = spec(
@@ -234,6 +254,8 @@ class Persoon:
 
 @record
 class Trekker:
+    """Who leads the recovery, and how the council is informed (item 5)."""
+
     ambtelijk: Persoon | None = spec("De ambtelijke trekker.", "The lead in the civil service.")
     bestuurlijk: Persoon | None = spec(
         "De bestuurlijke trekker (wethouder).", "The lead in the executive (alderman)."
@@ -245,12 +267,16 @@ class Trekker:
 
 @record
 class Les:
+    """A lesson from the crisis and how it is kept (item 6)."""
+
     les: str | None = spec("De les uit de crisis.", "The lesson from the crisis.")
     borging: str | None = spec("Hoe de les wordt geborgd.", "How the lesson is kept.")
 
 
 @record
 class Crisislessen:
+    """What the crisis taught, and what stays of it (item 6)."""
+
     lessen: list[Les] = list_spec("Lessen uit de crisis.", "Lessons from the crisis.")
     dienstverlening: str | None = spec(
         "Hoe de opgewaardeerde dienstverlening aan ondernemers blijft.",
@@ -264,6 +290,8 @@ class Crisislessen:
 
 @record
 class Dynamiek:
+    """How the approach stays up to date (item 7)."""
+
     langetermijnvisie: str | None = spec("De langetermijnvisie.", "The long-term vision.")
     herijking: str | None = spec(
         "Hoe vaak het plan wordt herijkt.", "How often the plan is revised.", example="jaarlijks"
@@ -276,12 +304,16 @@ class Dynamiek:
 
 @record
 class Samenwerking:
+    """A regional partnership (item 8)."""
+
     partner: str | None = spec("De regionale partner.", "The regional partner.")
     onderwerp: str | None = spec("Waarover wordt samengewerkt.", "What the cooperation is about.")
 
 
 @record
 class Regio:
+    """Regional cooperation and the link with the province (item 8)."""
+
     samenwerking: list[Samenwerking] = list_spec(
         "Samenwerking in de regio.", "Cooperation in the region."
     )
@@ -293,12 +325,16 @@ class Regio:
 
 @record
 class TermijnDoel:
+    """A term's horizon, starting points and goal (item 9)."""
+
     horizon: str | None = spec("Tot wanneer de termijn loopt.", "How far the term reaches.")
     doel: str | None = spec("Uitgangspunten en doelen van de termijn.", "The term's aims.")
 
 
 @record
 class Actie:
+    """An action of the plan: what, when, with what money and for which need."""
+
     naam: str | None = spec("Naam van de actie.", "Name of the action.", required=True)
     termijn: Term | None = spec("kort, middellang of lang.", "short, medium or long.")
     eigenaar: str | None = spec("Wie de actie uitvoert.", "Who carries out the action.")
@@ -316,6 +352,8 @@ class Actie:
 
 @record
 class Terugvalscenario:
+    """What the municipality does if the economy falls back (item 10)."""
+
     beschrijving: str | None = spec("Het terugvalscenario.", "The fallback scenario.")
     triggers: list[str] = list_spec(
         "Wat het scenario in werking zet.",

@@ -82,6 +82,8 @@ class Scalar:
 
 @dataclass(slots=True, eq=False)
 class Sequence:
+    """A YAML list with the place where it starts."""
+
     items: list[Node]
     mark: Mark
     size: int = 1
@@ -89,6 +91,8 @@ class Sequence:
 
 @dataclass(slots=True, eq=False)
 class Mapping:
+    """A YAML mapping: its key and value nodes in order, and where it starts."""
+
     pairs: list[tuple[Node, Node]]
     mark: Mark
     size: int = 1
