@@ -9,8 +9,8 @@ It prints the machine, then four tables:
 1. one audit of each example as a whole process (the installed `herstelcheck` console
    script, its report sent to /dev/null), next to `python -c pass` and `yamllint` on the
    same file, all interleaved in one run: median, min and max of N runs, and the ratio
-   herstelcheck / yamllint; below it, the time a process takes only to import what the
-   default report cannot do without (the floor of any audit);
+   herstelcheck / yamllint; below it, processes that only import: PyYAML, Typer (which an
+   ordinary audit command line does without), and everything an audit imports;
 2. batches of generated plans (see `plangen.py`; seeded, so every run audits the same
    plans) audited with `--format json` in one process: the time from just after the
    interpreter started (imports included), plans per second, and the peak resident memory
@@ -127,7 +127,7 @@ def main() -> int:
         _sizes(Path(temp), env, options)
         if options.profile:
             _profile(Path(temp), env, options)
-    _imports(env)
+    _imports(herstelcheck, env)
     _targets(single, batches, options.batch)
     return 0
 
@@ -247,20 +247,19 @@ def _single(
                 f"{_ms(max(timing.times))} {ratio:6.2f}"
             )
         print()
+    example = str(EXAMPLES[0].relative_to(ROOT))
     floor = {
         "python -c pass": "pass",
-        "import typer": "import typer",
-        "import typer, yaml": "import typer, yaml",
-        "import typer, yaml, rich": "import typer, yaml, rich.console, rich.table",
-        "import all a JSON audit uses": (
-            "import herstelcheck.cli, herstelcheck.runner, herstelcheck.formats.json"
-        ),
+        "import yaml": "import yaml",
+        "import typer (an audit does not)": "import typer",
+        "import what a JSON audit does": _audit_imports(["-f", "json", example], env),
+        "import what a terminal audit does": _audit_imports([example], env),
     }
     commands = {k: [sys.executable, "-c", v] for k, v in floor.items()}
-    commands["yamllint FILE"] = [yamllint, str(EXAMPLES[0].relative_to(ROOT))]
+    commands["yamllint FILE"] = [yamllint, example]
     timings = _interleaved(commands, env, runs)
     lint = timings["yamllint FILE"].median
-    print("  The floor: processes that only import (Typer, PyYAML and Rich are dependencies)")
+    print(f"  Processes that only import, and yamllint on {example}:")
     for label, timing in timings.items():
         print(
             f"  {'':<16} {label:<34} {_ms(timing.median)} {_ms(min(timing.times))} "
@@ -268,6 +267,26 @@ def _single(
         )
     print()
     return ratios
+
+
+def _audit_imports(args: list[str], env: dict[str, str]) -> str:
+    """An import statement of every module `herstelcheck audit ARGS` loads (found by
+    running it), so that the row shows the cost of its imports alone."""
+    probe = (
+        "import io, sys\n"
+        "from herstelcheck.main import run\n"
+        "sys.stdout = io.StringIO()\n"
+        f"run(['audit', *{args!r}])\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print(' '.join(sorted(n for n in sys.modules if n.startswith('herstelcheck'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    modules = done.stdout.split()
+    if done.returncode != 0 or not modules:
+        raise SystemExit(f"cannot find what `herstelcheck audit` imports:\n{done.stderr}")
+    return "import " + ", ".join(modules)
 
 
 def _ms(seconds: float) -> str:
@@ -396,9 +415,9 @@ def _profile(temp: Path, env: dict[str, str], options: argparse.Namespace) -> No
 _IMPORT_LINE = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
 
 
-def _imports(env: dict[str, str], runs: int = 5) -> None:
+def _imports(herstelcheck: str, env: dict[str, str], runs: int = 5) -> None:
     example = str(EXAMPLES[-1].relative_to(ROOT))
-    command = [sys.executable, "-X", "importtime", "-m", "herstelcheck", "audit", example]
+    command = [sys.executable, "-X", "importtime", herstelcheck, "audit", example]
     samples: dict[str, list[tuple[int, int]]] = {}
     for _ in range(runs):
         stderr = subprocess.run(
