@@ -12,7 +12,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from herstelcheck.audit import PlanReport
+from herstelcheck.audit import PlanReport, Status
 from herstelcheck.compare import Change, ItemChange, PlanComparison
 from herstelcheck.formats.console import (
     add_advice,
@@ -23,7 +23,8 @@ from herstelcheck.formats.console import (
     marked_grid,
 )
 from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
-from herstelcheck.formats.terminal import score_style, status_text
+from herstelcheck.formats.terminal import score_style
+from herstelcheck.formats.terminal import status_text as _status_text
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
 
@@ -138,6 +139,12 @@ def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
     if change.newly_failed or change.newly_met:
         parts.append(Padding(grid, (0, 0, 0, 3)))
     return Group(*parts)
+
+
+def status_text(status: Status, lang: str, plain: bool) -> Text:
+    text = _status_text(status, lang, plain)
+    ((words, style),) = text.pieces
+    return Text(words, style=style)
 
 
 def closing_line(comparison: PlanComparison, lang: str, arrow: str) -> Text:

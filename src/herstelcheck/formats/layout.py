@@ -324,7 +324,8 @@ class Marked:
 
 class Column:
     """A table column: its header, how its cells line up (left or right), whether they
-    may wrap, and whether it is `flexible`: takes the width the other columns leave."""
+    may wrap, and whether it is `flexible`: as wide as its text, up to the width the other
+    columns leave (its cells wrap at that width)."""
 
     __slots__ = ("flexible", "header", "justify", "no_wrap")
 
@@ -366,7 +367,7 @@ class Table:
         if flexible:
             fixed = sum(w for i, w in enumerate(widths) if i not in flexible)
             for i in flexible:
-                widths[i] = max((available - fixed) // len(flexible), 1)
+                widths[i] = max(min(widths[i], (available - fixed) // len(flexible)), 1)
         wrapable = [not column.no_wrap for column in columns]
         while sum(widths) > available and any(wrapable):
             # Narrow the widest columns that wrap, at most to the next widest.
