@@ -10,15 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
-from herstelcheck.formats import RenderOptions
-from herstelcheck.formats import layout as lay
+from herstelcheck.formats import RenderOptions, layout
+from herstelcheck.formats.console import advice, draw, finding, item_heading
 from herstelcheck.formats.layout import Column, Group, Indent, Marked, Rule, Table, Text
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
 
 if TYPE_CHECKING:
-    from herstelcheck.audit import CriterionResult
-    from herstelcheck.checklist import Item
     from herstelcheck.formats.layout import Block
 
 _STYLE = {
@@ -33,9 +31,7 @@ BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    return lay.render(
-        blocks(run, options.lang, lay.ascii_only()), options.width or 80, options.color
-    )
+    return draw(options, blocks(run, options.lang, layout.ascii_only()))
 
 
 def blocks(run: AuditRun, lang: str, ascii_only: bool = False) -> list[Block]:
@@ -126,24 +122,6 @@ def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
             Text(number(item.score, lang), _STYLE[item.status]),
         )
     return table
-
-
-def item_heading(item: Item, lang: str) -> Text:
-    """An item's number and title, in bold: `5. Benoem een trekker`."""
-    return Text(f"{item.id}. ", "bold").append(visible(item.title.get(lang)), "bold")
-
-
-def finding(result: CriterionResult, lang: str) -> Text:
-    """What a criterion found, with the line of the plan it is about: `...  (regel 12)`."""
-    message = Text(visible_block(result.message(lang)))
-    if result.line is not None:
-        message.append(f"  ({t('line', lang)} {result.line})", "dim")
-    return message
-
-
-def advice(arrow: str, text: str) -> Marked:
-    """`→ advice`, the advice wrapping under itself."""
-    return Marked().add(Text(arrow, "cyan"), Text(visible_block(text)))
 
 
 def findings(item: ItemResult, lang: str, ascii_only: bool) -> Block:
