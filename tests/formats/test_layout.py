@@ -164,3 +164,12 @@ def test_ascii_only_follows_the_stream_encoding(monkeypatch):
     assert not layout.ascii_only(Stream("utf-8"))
     assert not layout.ascii_only(Stream("UTF_8"))
     assert not layout.ascii_only(Stream(None))  # a buffer
+
+
+def test_crop_cuts_by_cells_with_an_ellipsis():
+    text = Text("ab", "bold").append("漢字cd", "red")
+    assert text.crop(10) is text
+    cropped = text.crop(5)
+    assert cropped.pieces == [("ab", "bold"), ("漢", "red"), ("…", "red")]
+    assert cell_width(cropped.plain) == 5
+    assert Text("漢字").crop(2).plain == "…"  # the wide character does not fit beside it

@@ -207,15 +207,14 @@ class Text:
         """The text cut to `width` cells, with `…` at the end when it was longer."""
         if cell_width(self.plain) <= width:
             return self
-        cropped, used = Text(), 0
+        cropped, room = Text(), width - 1  # a cell for the ellipsis
         for text, style in self.pieces:
-            for char in text:
-                cells = char_width(char)
-                if used + cells > width - 1:
-                    return cropped.append("…", style)
-                cropped.append(char, style)
-                used += cells
-        return cropped
+            for index, char in enumerate(text):
+                room -= char_width(char)
+                if room < 0:
+                    return cropped.append(text[:index], style).append("…", style)
+            cropped.append(text, style)
+        return cropped  # not reached: the text is wider than `width`
 
     @property
     def width(self) -> int:
@@ -439,8 +438,14 @@ def render(blocks: Sequence[Block], width: int, color: bool) -> str:
 
 
 def _paint(line: Text) -> str:
+    pieces: list[tuple[str, str]] = []
+    for text, style in line.pieces:  # join pieces of one style: fewer codes
+        if pieces and pieces[-1][1] == style:
+            pieces[-1] = (pieces[-1][0] + text, style)
+        else:
+            pieces.append((text, style))
     parts = []
-    for text, style in line.pieces:
+    for text, style in pieces:
         codes = ";".join(_SGR[word] for word in style.split() if word in _SGR)
         parts.append(f"\x1b[{codes}m{text}\x1b[0m" if codes else text)
     return "".join(parts)
