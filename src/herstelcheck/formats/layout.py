@@ -78,23 +78,18 @@ def chop(text: str, width: int) -> list[str]:
 def _words(text: str) -> Iterable[tuple[int, str]]:
     """Each word with the spaces after it (the first also with those before it), and
     where it starts."""
-    start, length = 0, len(text)
-    while start < length:
-        end = start
-        while end < length and text[end].isspace():
-            end += 1
-        while end < length and not text[end].isspace():
-            end += 1
-        while end < length and text[end].isspace():
-            end += 1
-        yield start, text[start:end]
-        start = end
+    import re  # loaded already (textsafe); the pattern is compiled once, when first used
+
+    for match in re.finditer(r"\s*\S+\s*", text):
+        yield match.start(), match.group()
 
 
 def breaks(text: str, width: int) -> list[int]:
     """Where to break one line of text so that each piece fits `width` cells: between
     words where possible; a word longer than the width is folded over several lines."""
     width = max(width, 1)
+    if cell_width(text) <= width:
+        return []
     positions: list[int] = []
     used = 0
     for start, word in _words(text):
