@@ -153,12 +153,11 @@ def test_group_and_rule():
     assert plain(block, 5) == ["a", "-----"]
 
 
-def test_ascii_only_follows_the_stream_encoding(monkeypatch):
+def test_ascii_only_follows_the_stream_encoding():
     class Stream:
         def __init__(self, encoding):
             self.encoding = encoding
 
-    monkeypatch.setattr(layout, "FORCE_ASCII", None)
     assert layout.ascii_only(Stream("ascii"))
     assert layout.ascii_only(Stream("cp1252"))
     assert not layout.ascii_only(Stream("utf-8"))

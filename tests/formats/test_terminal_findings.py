@@ -49,7 +49,6 @@ def test_an_output_that_cannot_take_symbols_gets_ascii(monkeypatch):
 
 def test_a_utf_output_gets_symbols(monkeypatch):
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
-    monkeypatch.setattr(layout, "FORCE_ASCII", None)
     assert "✘" in _render(monkeypatch, "nl")
 
 

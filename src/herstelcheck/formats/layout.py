@@ -216,11 +216,6 @@ class Text:
         """The cells of its widest line."""
         return max((cell_width(line) for line in self.plain.split("\n")), default=0)
 
-    @property
-    def min_width(self) -> int:
-        """The cells of its widest word (the narrowest it wraps to without folding)."""
-        return max((cell_width(word) for word in self.plain.split()), default=0)
-
     def lines(self, width: int) -> list[Text]:
         return self.wrap(width)
 
@@ -446,15 +441,9 @@ def _paint(line: Text) -> str:
     return "".join(parts)
 
 
-FORCE_ASCII: bool | None = None
-"""Tests set this to draw with (True) or without (False) ASCII symbols."""
-
-
 def ascii_only(stream: TextIO | None = None) -> bool:
     """Whether `stream` (standard output) cannot take symbols such as ✔ ✘ → and box
     lines: its encoding is not a UTF one. A stream without an encoding (a buffer) can."""
-    if FORCE_ASCII is not None:
-        return FORCE_ASCII
     stream = stream if stream is not None else sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     return not encoding.lower().replace("_", "-").startswith("utf")
