@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-from rich.console import Console
 
 from conftest import EXAMPLES
 from herstelcheck import progress
@@ -57,26 +56,59 @@ def test_track_passes_the_files_through_when_no_bar_is_wanted():
     assert progress.track(files) is files  # standard error is not a terminal in tests
 
 
-def test_bar_yields_every_file_and_is_erased():
+def test_bar_yields_every_file_and_is_erased(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
     files = [f"plannen/p{n:02}.yaml" for n in range(12)]
     screen = FakeTerminal()
-    console = Console(file=screen, force_terminal=True, width=80, no_color=True)
-    assert list(progress.bar(files, console)) == files
+    assert list(progress.bar(files, screen)) == files
     drawn = screen.getvalue()
-    assert "/12" in drawn
-    assert "herstelcheck" in drawn
-    assert "\x1b[?25h" in drawn  # the cursor is shown again
-    assert drawn.endswith("\x1b[1A\x1b[2K")  # the bar's line is cleared: it is transient
+    assert drawn.startswith("\x1b[?25l")  # the cursor is hidden while the bar is drawn
+    frames = drawn.split("\r\x1b[2K")
+    assert frames[1].startswith("herstelcheck ────")
+    assert frames[12].startswith("herstelcheck ━━━")
+    assert " 0/12 plannen/p00.yaml" in frames[1]
+    assert " 11/12 plannen/p11.yaml" in frames[12]
+    assert "\n" not in drawn  # one line, rewritten
+    assert drawn.endswith("\x1b[?25h\r\x1b[2K")  # cursor shown, line cleared: transient
 
 
-def test_bar_shows_file_names_literally():
+def test_the_bar_fills_up():
+    assert progress.line(0, 4, "a", 80, False, False).count("━") == 0
+    half = progress.line(2, 4, "a", 80, False, False)
+    assert half.count("━") == half.count("─") == progress.BAR_WIDTH // 2
+    assert progress.line(1, 4, "a", 80, False, True).startswith("herstelcheck ##########---")
+
+
+def test_the_bar_never_wraps_and_colours_only_when_asked():
+    long_name = "plannen/" + "x" * 200 + ".yaml"
+    drawn = progress.line(3, 12, long_name, 60, False, False)
+    assert len(drawn) == 59 and drawn.endswith("…")
+    assert "\x1b[" not in drawn
+    assert "\x1b[36m" in progress.line(3, 12, "a", 80, True, False)
+
+
+def test_bar_shows_file_names_literally(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)  # in colour too
     files = ["[bold]plan\x1b[31m.yaml"] * 12
     screen = FakeTerminal()
-    console = Console(file=screen, force_terminal=True, width=100, no_color=True)
-    list(progress.bar(files, console))
+    list(progress.bar(files, screen))
     drawn = screen.getvalue()
     assert "[bold]plan␛[31m.yaml" in drawn
     assert "\x1b[31m" not in drawn
+
+
+def test_messages_go_above_the_bar(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    screen = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    for name in progress.bar([f"p{n}.yaml" for n in range(12)]):
+        if name == "p3.yaml":
+            print("p3.yaml:1:1: error: kapot", file=sys.stderr)
+    assert sys.stderr is screen  # given back
+    drawn = screen.getvalue()
+    # The bar is cleared, the message written on a line of its own, the bar drawn again.
+    again = progress.line(3, 12, "p3.yaml", 80, False, False)
+    assert f"{again}\r\x1b[2Kp3.yaml:1:1: error: kapot\n\r\x1b[2K{again}\r" in drawn
 
 
 def test_audit_shows_a_bar_on_a_terminal(cli, plans, monkeypatch):
@@ -110,7 +142,7 @@ def test_no_bar_for_a_few_plans_on_a_terminal(cli, monkeypatch):
     assert screen.getvalue() == ""
 
 
-def test_rich_progress_is_imported_only_for_the_bar(plans):
+def test_no_rich_for_the_bar(plans):
     code = (
         "import sys\n"
         "from herstelcheck.main import main\n"
@@ -118,7 +150,7 @@ def test_rich_progress_is_imported_only_for_the_bar(plans):
         f"    main(['audit', {str(plans)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print('rich.progress' in sys.modules, file=sys.stderr)\n"
+        "print('rich' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False

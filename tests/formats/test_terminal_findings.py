@@ -1,80 +1,67 @@
-"""The findings keep the layout Rich gives them when it measures every cell itself."""
+"""The layout of a whole report, kept as the report has always looked (the expected
+texts were drawn by earlier releases), and its ASCII form."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import sys
 
 import pytest
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
 
-from conftest import EXAMPLES
+from conftest import DATA, ROOT
 from herstelcheck import checklist, runner
-from herstelcheck.audit import ItemResult
-from herstelcheck.formats import RenderOptions, terminal
-from herstelcheck.i18n import number, t
-from herstelcheck.textsafe import visible, visible_block
+from herstelcheck.formats import RenderOptions, layout, terminal
+
+EXPECTED = DATA / "expected"
 
 
-def _measured_findings(
-    item: ItemResult, lang: str, ascii_only: bool, width: int = 80
-) -> RenderableType:
-    """The findings with columns that Rich sizes by measuring their cells (slow)."""
-    head = Text()
-    head.append(f"{item.item.id}. ", style="bold")
-    head.append(visible(item.item.title.get(lang)), style="bold")
-    head.append("  ")
-    head.append_text(terminal.status_text(item.status, lang, ascii_only))
-    head.append(f" ({number(item.score, lang)})", style="dim")
-    cross = "x" if ascii_only else "✘"
-    arrow = "->" if ascii_only else "→"
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
-    for result in item.failed:
-        message = Text(visible_block(result.message(lang)))
-        if result.line is not None:
-            message.append(f"  ({t('line', lang)} {result.line})", style="dim")
-        advice = Table.grid(padding=(0, 1))
-        advice.add_column(no_wrap=True)
-        advice.add_column(ratio=1)
-        advice.add_row(Text(arrow, style="cyan"), Text(visible_block(result.advice(lang))))
-        grid.add_row(Text(cross, style="red"), message)
-        grid.add_row(Text(""), advice)
-    return Group(head, Padding(grid, (0, 0, 0, 3)))
-
-
-@pytest.fixture(scope="module")
-def run():
-    return runner.run(
-        [str(EXAMPLES)], checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+def _render(monkeypatch, lang: str, width: int = 80) -> str:
+    monkeypatch.chdir(ROOT)  # the report names the file as it was given
+    run = runner.run(
+        ["examples/lindewaard.yaml"],
+        checklist.load(),
+        today=dt.date(2021, 7, 1),
+        sink=lambda d: None,
     )
+    return terminal.render(run, RenderOptions(lang=lang, width=width))
 
 
-@pytest.mark.parametrize("width", [120, 80, 37, 6])
+@pytest.mark.parametrize(
+    ("lang", "width", "name"),
+    [("nl", 80, "nl"), ("en", 80, "en"), ("en", 60, "en.60")],
+)
+def test_the_report_keeps_its_layout(monkeypatch, lang, width, name):
+    expected = (EXPECTED / f"terminal-lindewaard.{name}.txt").read_text(encoding="utf-8")
+    assert _render(monkeypatch, lang, width) == expected
+
+
+def test_an_output_that_cannot_take_symbols_gets_ascii(monkeypatch):
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", stream)
+    text = _render(monkeypatch, "nl")
+    expected = (EXPECTED / "terminal-lindewaard.ascii.nl.txt").read_text(encoding="utf-8")
+    assert text == expected
+    # Nothing but ASCII and letters (of the plan and the report's words) is left.
+    assert all(char.isascii() or char.isalpha() for char in text)
+    assert "->" in text and " | " in text
+
+
+def test_a_utf_output_gets_symbols(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    assert "✘" in _render(monkeypatch, "nl")
+
+
+@pytest.mark.parametrize("width", [120, 80, 37, 20])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("color", [False, True])
-def test_fixed_widths_give_the_measured_layout(run, monkeypatch, width, lang, color):
-    options = RenderOptions(lang=lang, color=color, width=width)
-    fast = terminal.render(run, options)
-    monkeypatch.setattr(terminal, "findings", _measured_findings)
-    assert fast == terminal.render(run, options)
-    assert "✘" in fast or "x " in fast  # the examples have findings
-
-
-def test_ascii_symbols_keep_the_layout(run, monkeypatch):
-    from rich.console import Console
-
-    def draw() -> str:
-        console = Console(width=60, file=None, record=True, color_system=None, legacy_windows=False)
-        console.begin_capture()
-        terminal.write(console, run, "nl")
-        return console.end_capture()
-
-    monkeypatch.setattr(Console, "encoding", property(lambda self: "ascii"))
-    fast = draw()
-    monkeypatch.setattr(terminal, "findings", _measured_findings)
-    assert "->" in fast
-    assert fast == draw()
+def test_findings_hang_under_their_mark_at_any_width(monkeypatch, lang, width):
+    lines = _render(monkeypatch, lang, width).splitlines()
+    assert max(layout.cell_width(line) for line in lines) <= width
+    heading = "Wat ontbreekt" if lang == "nl" else "What is"
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    end = lines.index("", start)
+    section = lines[start + 1 : end]
+    assert sum(line.startswith("   ✘ ") for line in section) == 17  # every finding
+    for line in section:
+        if line.startswith("   ") and not line.startswith("   ✘ "):
+            assert line.startswith("     "), line  # under the text, not under the mark

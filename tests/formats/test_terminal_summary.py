@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-
-from rich.console import Console
 
 from conftest import EXAMPLES
 from herstelcheck import checklist as checklist_module
 from herstelcheck.audit import AuditRun, audit_plan
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, layout
 from herstelcheck.formats.terminal import render, summary_table
 from herstelcheck.plan import load_text
 
@@ -36,10 +33,7 @@ def examples() -> AuditRun:
 
 
 def draw(run: AuditRun, ascii_only: bool = False, width: int = 80) -> str:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, highlight=False, markup=False)
-    console.print(summary_table(run, "nl", ascii_only))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines())
+    return layout.render([summary_table(run, "nl", ascii_only)], width, color=False).rstrip("\n")
 
 
 def test_summary_of_the_examples():

@@ -1,66 +1,66 @@
-"""`herstelcheck checklist` on a terminal, drawn with Rich.
+"""`herstelcheck checklist` on a terminal, laid out with `formats.layout`.
 
-Checklist text may come from a user's `--checklist` file, so it is data: it goes in as
-`rich.text.Text` with control characters made visible, never as markup.
+Checklist text may come from a user's `--checklist` file, so it is data: it goes in
+with control characters made visible, never as markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from herstelcheck.checklist import Checklist, Item
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, layout
 from herstelcheck.formats.checklist import (
     share_text,
     weight_text,
     weights_differ,
 )
-from herstelcheck.formats.console import add_advice, ascii_only, draw, item_heading, marked_grid
+from herstelcheck.formats.console import advice, draw, item_heading
+from herstelcheck.formats.layout import Group, Indent, Marked, Rule, Text
 from herstelcheck.i18n import t
 from herstelcheck.textsafe import visible, visible_block
 
+if TYPE_CHECKING:
+    from herstelcheck.formats.layout import Block
+
 
 def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str:
-    return draw(options, lambda console: write(console, checklist, items, options.lang))
+    return draw(options, blocks(checklist, items, options.lang, layout.ascii_only()))
 
 
-def write(console: Console, checklist: Checklist, items: Sequence[Item], lang: str) -> None:
-    """Draw the heading of the checklist (for all items) and each item in full."""
-    plain = ascii_only(console)
+def blocks(checklist: Checklist, items: Sequence[Item], lang: str, plain: bool) -> list[Block]:
+    """The heading of the checklist (for all items) and each item in full."""
+    out: list[Block] = []
     if len(items) != 1:
-        heading = Text(visible(checklist.name), style="bold")
-        heading.append(f" ({visible(checklist.version)})", style="dim")
-        console.print(heading)
+        heading = Text(visible(checklist.name), "bold")
+        heading.append(f" ({visible(checklist.version)})", "dim")
+        out.append(heading)
         source = checklist.source.get(lang)
         if source:
-            console.print(Text(f"{t('source', lang)}: {visible(source)}", style="dim"))
+            out.append(Text(f"{t('source', lang)}: {visible(source)}", "dim"))
     show_weight = weights_differ(checklist)
     for index, item in enumerate(items):
         if index or len(items) != 1:
-            console.print()
-            console.rule(style="dim", characters="-" if plain else "─")
-        console.print(item_view(item, lang, plain, show_weight))
+            out += [Text(), Rule("-" if plain else "─")]
+        out.append(item_view(item, lang, plain, show_weight))
+    return out
 
 
-def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> RenderableType:
+def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Block:
     """One item: title, what the checklist asks, the criteria, the example."""
     head = item_heading(item, lang)
-    head.append(f"  ({visible(item.slug)})", style="dim")
-    parts: list[RenderableType] = [head]
+    head.append(f"  ({visible(item.slug)})", "dim")
+    parts: list[Block] = [head]
     if show_weight:
         parts.append(Text(t("checklist.item_weight", lang, weight=weight_text(item.weight, lang))))
     parts += [
         Text(),
-        Text(t("asks", lang), style="bold underline"),
-        _indented(Text(visible_block(item.explanation.get(lang)))),
+        Text(t("asks", lang), "bold underline"),
+        Indent(Text(visible_block(item.explanation.get(lang)))),
         Text(),
-        Text(t("checklist.criteria", lang), style="bold underline"),
-        _indented(criteria_grid(item, lang, plain)),
+        Text(t("checklist.criteria", lang), "bold underline"),
+        Indent(criteria_grid(item, lang, plain)),
     ]
     if item.example is not None:
         text = item.example.text.get(lang) or item.example.text.nl
@@ -68,17 +68,17 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
             Text(),
             Text(
                 t("checklist.example", lang, gemeente=visible(item.example.gemeente)),
-                style="bold underline",
+                "bold underline",
             ),
-            _indented(Text(visible_block(text))),
+            Indent(Text(visible_block(text))),
         ]
-    return Group(*parts)
+    return Group(parts)
 
 
-def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
+def criteria_grid(item: Item, lang: str, plain: bool) -> Marked:
     total = sum(c.weight for c in item.criteria)
     bullet, arrow = ("*", "->") if plain else ("•", "→")
-    grid = marked_grid()
+    grid = Marked()
     for criterion in item.criteria:
         title = Text(visible_block(criterion.title.get(lang)))
         weight = t(
@@ -87,11 +87,7 @@ def criteria_grid(item: Item, lang: str, plain: bool) -> Table:
             weight=weight_text(criterion.weight, lang),
             share=share_text(criterion.weight, total, lang),
         )
-        title.append(f"  ({weight})", style="dim")
-        grid.add_row(Text(bullet), title)
-        add_advice(grid, arrow, criterion.advice.get(lang))
+        title.append(f"  ({weight})", "dim")
+        grid.add(Text(bullet), title)
+        grid.add(Text(), advice(arrow, criterion.advice.get(lang)))
     return grid
-
-
-def _indented(renderable: RenderableType) -> Padding:
-    return Padding(renderable, (0, 0, 0, 3))

@@ -1,23 +1,23 @@
-"""The terminal report, drawn with Rich.
+"""The terminal report, laid out with `formats.layout`.
 
-Plan text always goes in as `rich.text.Text` with control characters made visible,
-never as a markup string: Rich would otherwise act on `[bold]` or `[link=...]` in a
-plan. Each status has a symbol as well as a colour, so the report reads without colour.
+Plan text always goes in with control characters, escapes and bidirectional overrides
+made visible (`textsafe.visible`); nothing in it is read as markup. Each status has a
+symbol as well as a colour, so the report reads without colour.
 """
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
-from herstelcheck.formats import RenderOptions
-from herstelcheck.formats import console as drawing
+from herstelcheck.formats import RenderOptions, layout
+from herstelcheck.formats.console import advice, draw, finding, item_heading
+from herstelcheck.formats.layout import Column, Group, Indent, Marked, Rule, Table, Text
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
+
+if TYPE_CHECKING:
+    from herstelcheck.formats.layout import Block
 
 _STYLE = {
     Status.MET: "green",
@@ -31,31 +31,28 @@ BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    return drawing.draw(options, lambda console: write(console, run, options.lang))
+    return draw(options, blocks(run, options.lang, layout.ascii_only()))
 
 
-def write(console: Console, run: AuditRun, lang: str) -> None:
-    """Draw the report of every plan in the run on `console`."""
-    ascii_only = drawing.ascii_only(console)
+def blocks(run: AuditRun, lang: str, ascii_only: bool = False) -> list[Block]:
+    """The report of every plan in the run, then the summary of several plans."""
+    out: list[Block] = []
     for index, report in enumerate(run.reports):
         if index:
-            console.print()
-            console.rule(style="dim")
-        for renderable in plan_report(report, lang, ascii_only, console.width):
-            console.print(renderable)
+            out += [Text(), Rule("-" if ascii_only else "─")]
+        out += plan_report(report, lang, ascii_only)
     if len(run.reports) > 1:
-        console.print()
-        console.print(summary_table(run, lang, ascii_only))
+        out += [Text(), summary_table(run, lang, ascii_only)]
     if run.failed_files:
-        console.print()
-        console.print(Text(t("unreadable", lang, count=len(run.failed_files)), style="red"))
+        out += [Text(), Text(t("unreadable", lang, count=len(run.failed_files)), "red")]
     if not run.reports and not run.failed_files:
-        console.print(Text(t("no_plans", lang)))
+        out.append(Text(t("no_plans", lang)))
+    return out
 
 
 def status_text(status: Status, lang: str, ascii_only: bool = False) -> Text:
     symbol = (_ASCII_SYMBOL if ascii_only else _SYMBOL)[status]
-    return Text(f"{symbol} {t(status.value, lang)}", style=_STYLE[status])
+    return Text(f"{symbol} {t(status.value, lang)}", _STYLE[status])
 
 
 def score_style(score: float) -> str:
@@ -65,33 +62,29 @@ def score_style(score: float) -> str:
 def score_bar(score: float, ascii_only: bool = False) -> Text:
     filled = round(BAR_WIDTH * score / 100)
     full, empty = ("#", ".") if ascii_only else ("█", "░")
-    bar = Text(full * filled, style=score_style(score))
-    bar.append(empty * (BAR_WIDTH - filled), style="dim")
-    return bar
+    style = score_style(score)
+    bar = Text(full * filled, f"bold {style}")
+    return bar.append(empty * (BAR_WIDTH - filled), f"bold dim {style}")
 
 
-def plan_report(
-    report: PlanReport, lang: str, ascii_only: bool, width: int = 80
-) -> list[RenderableType]:
+def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[Block]:
     plan = report.plan
-    heading = Text()
-    heading.append(visible(plan.gemeente or ""), style="bold")
-    heading.append(": ")
-    heading.append(visible(plan.titel or ""), style="bold")
-    meta = Text(visible(report.file), style="dim")
+    heading = Text(visible(plan.gemeente or ""), "bold")
+    heading.append(": ").append(visible(plan.titel or ""), "bold")
+    meta = Text(visible(report.file), "dim")
     extra = []
     if plan.versie:
         extra.append(f"{t('version', lang)} {visible(plan.versie)}")
     if plan.vastgesteld:
         extra.append(f"{t('adopted', lang)} {visible(plan.vastgesteld.text)}")
     if extra:
-        meta.append("  (" + ", ".join(extra) + ")", style="dim")
-    score = Text(f"{t('score', lang)} ", style="bold")
-    score.append(f"{number(report.score, lang)}", style=f"bold {score_style(report.score)}")
-    score.append(" / 100  ")
+        meta.append("  (" + ", ".join(extra) + ")", "dim")
+    score = Text(f"{t('score', lang)} ", "bold")
+    score.append(number(report.score, lang), f"bold {score_style(report.score)}")
+    score.append(" / 100  ", "bold")
     score.append_text(score_bar(report.score, ascii_only))
 
-    parts: list[RenderableType] = [
+    parts: list[Block] = [
         heading,
         meta,
         Text(),
@@ -101,74 +94,71 @@ def plan_report(
     ]
     unmet = [i for i in report.items if i.status in (Status.PARTIAL, Status.MISSING)]
     if unmet:
-        parts += [Text(), Text(t("findings", lang), style="bold underline")]
-        for item in unmet:
-            parts.append(findings(item, lang, ascii_only, width))
+        parts += [Text(), Text(t("findings", lang), "bold underline")]
+        parts += [findings(item, lang, ascii_only) for item in unmet]
     waived = [i for i in report.items if i.waiver is not None]
     if waived:
-        parts += [Text(), Text(t("waivers", lang), style="bold underline")]
-        for item in waived:
-            parts.append(waiver_text(item, lang))
+        parts += [Text(), Text(t("waivers", lang), "bold underline")]
+        parts += [waiver_text(item, lang) for item in waived]
     parts += [Text(), closing_line(report, lang)]
     return parts
 
 
 def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
-    table = Table(box=box.ASCII if ascii_only else box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(t("item", lang), ratio=1)
-    table.add_column(t("status", lang), no_wrap=True)
-    table.add_column(t("score", lang), justify="right", no_wrap=True)
+    table = Table(
+        [
+            Column("#", justify="right", no_wrap=True),
+            Column(t("item", lang), flexible=True),
+            Column(t("status", lang), no_wrap=True),
+            Column(t("score", lang), justify="right", no_wrap=True),
+        ],
+        ascii_only=ascii_only,
+    )
     for item in report.items:
         table.add_row(
             Text(str(item.item.id)),
             Text(visible(item.item.title.get(lang))),
             status_text(item.status, lang, ascii_only),
-            Text(number(item.score, lang), style=_STYLE[item.status]),
+            Text(number(item.score, lang), _STYLE[item.status]),
         )
     return table
 
 
-def findings(item: ItemResult, lang: str, ascii_only: bool, width: int = 80) -> RenderableType:
-    """What fails in an item and what to add, indented below its heading, on a console
-    `width` wide."""
-    head = drawing.item_heading(item.item, lang)
-    head.append("  ")
+def findings(item: ItemResult, lang: str, ascii_only: bool) -> Block:
+    """What fails in an item and what to add, indented below its heading."""
+    head = item_heading(item.item, lang).append("  ")
     head.append_text(status_text(item.status, lang, ascii_only))
-    head.append(f" ({number(item.score, lang)})", style="dim")
+    head.append(f" ({number(item.score, lang)})", "dim")
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
-    grid_width = max(width - 3, 2)  # the indent
-    text_width = grid_width - 2  # the mark and the space after it
-    grid = drawing.marked_grid(grid_width)
+    grid = Marked()
     for result in item.failed:
-        grid.add_row(Text(cross, style="red"), drawing.finding(result, lang))
-        drawing.add_advice(grid, arrow, result.advice(lang), text_width)
-    return Group(head, Padding(grid, (0, 0, 0, 3)))
+        grid.add(Text(cross, "red"), finding(result, lang))
+        grid.add(Text(), advice(arrow, result.advice(lang)))
+    return Group([head, Indent(grid)])
 
 
-def waiver_text(item: ItemResult, lang: str) -> RenderableType:
+def waiver_text(item: ItemResult, lang: str) -> Block:
     waiver = item.waiver
     assert waiver is not None
-    head = drawing.item_heading(item.item, lang)
+    head = item_heading(item.item, lang)
     if waiver.line is not None:
-        head.append(f"  ({t('line', lang)} {waiver.line})", style="dim")
-    body = Text(visible_block(waiver.reason))
-    lines: list[RenderableType] = [head, Padding(body, (0, 0, 0, 3))]
+        head.append(f"  ({t('line', lang)} {waiver.line})", "dim")
+    lines: list[Block] = [head, Indent(Text(visible_block(waiver.reason)))]
     if waiver.until is not None:
         key = "waiver_expired" if waiver.expired else "waiver_until"
         note = Text(
-            t(key, lang, date=visible(waiver.until.text)), style="red" if waiver.expired else "dim"
+            t(key, lang, date=visible(waiver.until.text)), "red" if waiver.expired else "dim"
         )
-        lines.append(Padding(note, (0, 0, 0, 3)))
-    return Group(*lines)
+        lines.append(Indent(note))
+    return Group(lines)
 
 
 def closing_line(report: PlanReport, lang: str) -> Text:
     counts = {status.value: report.count(status) for status in Status}
     return Text(
         t("summary", lang, total=len(report.items), score=number(report.score, lang), **counts),
-        style="bold",
+        "bold",
     )
 
 
@@ -178,31 +168,29 @@ def summary_table(run: AuditRun, lang: str, ascii_only: bool) -> Table:
     The symbols share one column under a header of the item numbers, one space apart,
     so that the file names keep most of the width and rarely wrap.
     """
-    table = Table(
-        title=t("plans_summary", lang),
-        box=box.ASCII if ascii_only else box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        title_justify="left",
-    )
-    table.add_column(t("gemeente", lang))
-    table.add_column(t("file", lang), overflow="fold")
-    symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
     numbers = [str(checklist_item.id) for checklist_item in run.checklist.items]
-    table.add_column(" ".join(numbers), no_wrap=True)
-    table.add_column(t("score", lang), justify="right", no_wrap=True)
+    table = Table(
+        [
+            Column(t("gemeente", lang)),
+            Column(t("file", lang)),
+            Column(" ".join(numbers), no_wrap=True),
+            Column(t("score", lang), justify="right", no_wrap=True),
+        ],
+        title=t("plans_summary", lang),
+        ascii_only=ascii_only,
+    )
+    symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
     for report in run.reports:
         marks = Text()
         for number_text, item in zip(numbers, report.items, strict=True):
             if marks:
                 marks.append(" ")
-            marks.append(symbols[item.status], style=_STYLE[item.status])
+            marks.append(symbols[item.status], _STYLE[item.status])
             marks.append(" " * (len(number_text) - 1))
-        marks.rstrip()
         table.add_row(
             Text(visible(report.plan.gemeente or "")),
             Text(visible(report.file)),
-            marks,
-            Text(number(report.score, lang), style=score_style(report.score)),
+            marks.rstrip(),
+            Text(number(report.score, lang), score_style(report.score)),
         )
     return table
