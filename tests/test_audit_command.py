@@ -5,6 +5,7 @@ reports."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -16,7 +17,7 @@ import pytest
 
 from conftest import DATA, EXAMPLES, run_cli
 from generated import write_plans
-from herstelcheck import progress, runner
+from herstelcheck import main, progress, runner
 
 DATE = ("--date", "2021-07-01")
 ZEEVEEN = str(EXAMPLES / "zeeveen.yaml")
@@ -209,6 +210,34 @@ def test_standard_output_stays_standard_output_under_the_progress_bar(cli, batch
     assert result.exit_code == 0, result
     assert len(json.loads(result.stdout)["plans"]) == 30
     assert '"plans"' not in result.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("stdout", "args", "bar"),
+    [
+        (io.StringIO, [], True),
+        (_Terminal, [], False),  # the report on the terminal shows the progress itself
+        (_Terminal, ["-o", "{tmp}/rapport.json"], True),
+    ],
+)
+def test_no_bar_across_a_report_streamed_to_the_terminal(
+    batch, tmp_path, monkeypatch, stdout, args, bar
+):
+    tracked = []
+    monkeypatch.setattr(progress, "track", lambda files: tracked.append(files) or files)
+    out = stdout()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    code = main.run(["audit", "-f", "json", *(a.format(tmp=tmp_path) for a in args), str(batch)])
+    assert code == 0
+    assert len(tracked) == (1 if bar else 0)
+    report = out.getvalue() or (tmp_path / "rapport.json").read_text(encoding="utf-8")
+    assert len(json.loads(report)["plans"]) == 30
 
 
 # --- standard output that goes away or fills up -------------------------------------------

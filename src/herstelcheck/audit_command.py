@@ -11,9 +11,10 @@ is kept and rendered at the end.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.formats import OutputFormat
@@ -112,13 +113,23 @@ def _stream(
     """Audit and write every report plan by plan, keeping no report (`reports.STREAMED`)."""
     from herstelcheck import progress, reports, runner
 
+    # On a terminal the report shows the progress itself, and a bar on standard error,
+    # drawn again and again on the same screen, would run across it.
+    track = None if target is None and _is_terminal(sys.stdout) else progress.track
     with runner.start(
-        settings.paths, checklist, today=today, sink=report_diagnostic, track=progress.track
+        settings.paths, checklist, today=today, sink=report_diagnostic, track=track
     ) as plans:
         reports.stream_all(
             plans, settings.format, target, settings.reports, options, on_report=outcome.add
         )
     outcome.errors = bool(plans.errors)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
 
 
 def _whole(
