@@ -6,11 +6,12 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 from conftest import ROOT
 
 
-def _plangen():  # type: ignore[no-untyped-def]
+def _plangen() -> ModuleType:
     if "plangen" in sys.modules:
         return sys.modules["plangen"]
     spec = importlib.util.spec_from_file_location("plangen", ROOT / "bench" / "plangen.py")

@@ -112,6 +112,33 @@ def test_the_streamed_report_is_byte_for_byte_the_rendered_one(batch):
     assert result.stdout == json_format.render(run, RenderOptions(lang="nl"))
 
 
+BAD_TARGETS = {
+    "a folder": ("{tmp}", "it is a folder"),
+    "in a missing folder": ("{tmp}/nergens/rapport.json", "no folder"),
+    "one of the plans": ("{batch}/plan-00003.yaml", "it is one of the plans audited"),
+    "in a folder that cannot be written": ("/proc/rapport.json", "cannot write '/proc/"),
+}
+
+
+@pytest.mark.parametrize("option", ["-o", "--report"])
+@pytest.mark.parametrize(("target", "message"), BAD_TARGETS.values(), ids=list(BAD_TARGETS))
+def test_a_bad_target_is_refused_before_a_plan_is_read(
+    cli, batch, tmp_path, monkeypatch, option, target, message
+):
+    if target.startswith("/proc/") and not Path("/proc/self").is_dir():
+        pytest.skip("no /proc here")  # not even root may create files in /proc
+    read = []
+    monkeypatch.setattr(runner, "load_file", lambda name: read.append(name))
+    target = target.format(tmp=tmp_path, batch=batch)
+    report = ["-o", target] if option == "-o" else ["--report", f"json={target}"]
+    result = cli("audit", "-f", "json", *report, str(batch))
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert result.stderr.startswith("herstelcheck: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert read == []
+
+
 # --- written as the plans pass ----------------------------------------------------------
 
 
