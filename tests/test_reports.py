@@ -265,3 +265,64 @@ def test_output_over_a_plan_in_a_folder_is_refused(cli, tmp_path, write_plan):
     assert result.exit_code == 2, result
     assert "it is one of the plans audited" in result.stderr
     assert plan.read_text(encoding="utf-8") == text
+
+
+# --- reports written plan by plan ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "specs", "expected"),
+    [
+        ("json", [], True),
+        ("json", ["json=a.json", "json=b.json"], True),
+        ("json", ["terminal=a.txt"], False),
+        ("terminal", [], False),
+        ("markdown", ["json=a.json"], False),
+        ("sarif", [], False),
+    ],
+)
+def test_a_run_is_streamed_when_every_report_can_be(fmt, specs, expected):
+    assert reports.streamable(OutputFormat(fmt), [parse_spec(s) for s in specs]) is expected
+
+
+def test_every_streamed_format_has_a_writer():
+    import datetime as dt
+
+    from herstelcheck import checklist
+
+    for fmt in OutputFormat:
+        if fmt in reports.STREAMED:
+            reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), "nl")
+        else:
+            with pytest.raises(ValueError, match="is not written plan by plan"):
+                reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), "nl")
+
+
+def test_stream_all_writes_each_plan_once_per_format(monkeypatch, tmp_path, capsys):
+    import datetime as dt
+
+    from herstelcheck import checklist
+    from herstelcheck.formats import RenderOptions
+    from herstelcheck.formats import json as json_format
+
+    written = []
+    plan = json_format.Writer.plan
+
+    def counting(self, report):
+        written.append(report.file)
+        return plan(self, report)
+
+    monkeypatch.setattr(json_format.Writer, "plan", counting)
+    specs = [parse_spec(f"json={tmp_path / 'a.json'}"), parse_spec(f"json={tmp_path / 'b.json'}")]
+    seen = []
+    with runner.start(
+        [ZEEVEEN, LINDEWAARD], checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+    ) as plans:
+        reports.stream_all(
+            plans, OutputFormat.JSON, None, specs, RenderOptions("en", width=132), seen.append
+        )
+    assert written == [ZEEVEEN, LINDEWAARD]  # one writer for both files and stdout
+    assert [report.file for report in seen] == [ZEEVEEN, LINDEWAARD]
+    text = capsys.readouterr().out
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == text
+    assert (tmp_path / "b.json").read_text(encoding="utf-8") == text

@@ -2,13 +2,19 @@
 
 `cli.py` (Typer) and `fastargs.py` (the quick reader of ordinary audit command lines)
 both end here with the same `AuditArgs`, so the two cannot audit differently.
+
+When every report is in a format written plan by plan (`reports.STREAMED`: JSON), the
+run keeps no report: each plan is audited, written and let go, and the exit code is
+decided from the few facts kept as the plans pass (`Outcome`). Otherwise the whole run
+is kept and rendered at the end.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.formats import OutputFormat
@@ -16,8 +22,12 @@ from herstelcheck.records import record
 from herstelcheck.streams import error, render_options, report_diagnostic, warn
 
 if TYPE_CHECKING:
-    from herstelcheck.audit import AuditRun
+    import datetime as dt
+
+    from herstelcheck.audit import PlanReport
     from herstelcheck.checklist import Checklist, Item
+    from herstelcheck.config import Settings
+    from herstelcheck.formats import RenderOptions
     from herstelcheck.require import Requirement
 
 
@@ -44,7 +54,7 @@ def run(args: AuditArgs) -> int:
 
     Raises UsageError or HerstelcheckError for what cannot be done; the caller prints it.
     """
-    from herstelcheck import config, progress, reports, require, runner
+    from herstelcheck import config, reports
     from herstelcheck.checklist import load as load_checklist
     from herstelcheck.environment import audit_date
 
@@ -78,32 +88,104 @@ def run(args: AuditArgs) -> int:
     required = resolve_required(settings.require, checklist)
     if required is None:
         return EXIT_ERROR
-    run = runner.run(
-        settings.paths, checklist, today=today, sink=report_diagnostic, track=progress.track
-    )
     terminal = settings.format is OutputFormat.TERMINAL
     options = render_options(settings.lang, terminal, args.template)
     if target is not None:  # a file: no colour, the default width
         options = reports.file_options(options)
+    outcome = Outcome(required)
+    if reports.streamable(settings.format, settings.reports):
+        _stream(settings, checklist, today, target, options, outcome)
+    else:
+        _whole(settings, checklist, today, target, options, outcome)
+    for diagnostic in outcome.unmet:
+        report_diagnostic(diagnostic)
+    return outcome.exit_code(settings.fail_under)
+
+
+def _stream(
+    settings: Settings,
+    checklist: Checklist,
+    today: dt.date,
+    target: str | None,
+    options: RenderOptions,
+    outcome: Outcome,
+) -> None:
+    """Audit and write every report plan by plan, keeping no report (`reports.STREAMED`)."""
+    from herstelcheck import progress, reports, runner
+
+    # On a terminal the report shows the progress itself, and a bar on standard error,
+    # drawn again and again on the same screen, would run across it.
+    track = None if target is None and _is_terminal(sys.stdout) else progress.track
+    with runner.start(
+        settings.paths, checklist, today=today, sink=report_diagnostic, track=track
+    ) as plans:
+        reports.stream_all(
+            plans, settings.format, target, settings.reports, options, on_report=outcome.add
+        )
+    outcome.errors = bool(plans.errors)
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+def _whole(
+    settings: Settings,
+    checklist: Checklist,
+    today: dt.date,
+    target: str | None,
+    options: RenderOptions,
+    outcome: Outcome,
+) -> None:
+    """Audit every plan, then render and write every report from the whole run."""
+    from herstelcheck import progress, reports, runner
+
+    run = runner.run(
+        settings.paths,
+        checklist,
+        today=today,
+        sink=report_diagnostic,
+        on_report=outcome.add,
+        track=progress.track,
+    )
+    outcome.errors = bool(run.errors)
     for problem in reports.write_all(run, settings.format, target, settings.reports, options):
         warn(problem)
-    for miss in require.unmet(run, required):
-        report_diagnostic(miss.diagnostic())
-    return exit_code(run, settings.fail_under, required)
 
 
-def exit_code(run: AuditRun, fail_under: float | None, required: Sequence[Item] = ()) -> int:
-    """2 when a plan could not be read; else 1 when one scored under `fail_under` or
-    does not meet a required item; else 0."""
-    from herstelcheck.require import unmet
+class Outcome:
+    """What the exit code and the diagnostics after the report need of a run, gathered as
+    its plans pass (`add`), so that a run that keeps no report can decide them too."""
 
-    if run.errors:
-        return EXIT_ERROR
-    if fail_under is not None and any(r.score < fail_under for r in run.reports):
-        return EXIT_FAIL
-    if unmet(run, required):
-        return EXIT_FAIL
-    return EXIT_OK
+    def __init__(self, required: Sequence[Item] = ()) -> None:
+        self.required = required
+        self.errors = False
+        """Whether a plan could not be read (or a path named no plans)."""
+        self.lowest: float | None = None
+        """The lowest score of a plan; None before the first."""
+        self.unmet: list[Diagnostic] = []
+        """A diagnostic for each required item that a plan does not meet, plan by plan."""
+
+    def add(self, report: PlanReport) -> None:
+        from herstelcheck.require import unmet_in
+
+        if self.lowest is None or report.score < self.lowest:
+            self.lowest = report.score
+        self.unmet.extend(miss.diagnostic() for miss in unmet_in(report, self.required))
+
+    def exit_code(self, fail_under: float | None) -> int:
+        """2 when a plan could not be read; else 1 when one scored under `fail_under` or
+        does not meet a required item; else 0."""
+        if self.errors:
+            return EXIT_ERROR
+        if fail_under is not None and self.lowest is not None and self.lowest < fail_under:
+            return EXIT_FAIL
+        if self.unmet:
+            return EXIT_FAIL
+        return EXIT_OK
 
 
 def resolve_required(

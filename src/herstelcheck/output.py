@@ -13,7 +13,7 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from herstelcheck.errors import UsageError
@@ -24,15 +24,52 @@ def write_output(text: str, target: str | Path | None = None) -> None:
     if target is not None:
         write_atomic(target, text)
         return
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # `herstelcheck audit ... | head`
-        _discard_stdout()
-    except OSError as exc:  # a full disk (`> /dev/full`)
-        _discard_stdout()
-        reason = exc.strerror or str(exc)
-        raise UsageError(f"cannot write the report to standard output: {reason}") from None
+    stream = StandardOutput()
+    stream.write(text)
+    stream.commit()
+
+
+class StandardOutput:
+    """A report written piece by piece to standard output.
+
+    Standard output is the one of the moment the report starts: a progress bar on
+    standard error (Rich) sends whatever is written to `sys.stdout` meanwhile to its own
+    console, which is standard error. A reader that goes away (`... | head`) is no
+    error: the rest of the report goes nowhere. A write that fails otherwise (a full
+    disk, `> /dev/full`) sends the rest nowhere too, and `commit` raises it as a
+    UsageError, so a run still finishes its other reports first.
+    """
+
+    def __init__(self) -> None:
+        self._stream = sys.stdout
+        self._open = True
+        self._failure: str | None = None
+
+    def write(self, text: str) -> None:
+        if self._open:
+            self._attempt(self._stream.write, text)
+
+    def commit(self) -> None:
+        """Flush what is written; raise a failure of any write as a UsageError."""
+        if self._open:
+            self._attempt(self._stream.flush)
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise UsageError(f"cannot write the report to standard output: {failure}")
+
+    def discard(self) -> None:
+        """Nothing to take back: what is written is written."""
+
+    def _attempt(self, action: Callable[..., object], *args: str) -> None:
+        try:
+            action(*args)
+        except BrokenPipeError:  # `herstelcheck audit ... | head`
+            self._open = False
+            _discard_stdout()
+        except OSError as exc:  # a full disk (`> /dev/full`)
+            self._open = False
+            _discard_stdout()
+            self._failure = exc.strerror or str(exc)
 
 
 def _discard_stdout() -> None:
@@ -91,23 +128,58 @@ def write_atomic(target: str | Path, text: str) -> None:
     A symbolic link is followed (the file it points to gets the text); anything but a
     regular file is refused, so a report never replaces a device such as /dev/null.
     """
-    path = Path(os.path.realpath(target))
-    if path.exists() and not path.is_file():
-        raise UsageError(f"cannot write '{target}': it is not a regular file")
-    temp = _write_temporary(path, text, shown=target)
-    try:
-        if path.exists():
+    writer = AtomicWriter(target)
+    writer.write(text)
+    writer.commit()
+
+
+class AtomicWriter:
+    """A file written piece by piece, atomically, as `write_atomic` writes it whole.
+
+    The pieces go to a temporary file beside `target`, which replaces `target` at
+    `commit` (once it is all on disk). Until then `target` stays as it was; when a write
+    fails, or the run stops and calls `discard`, the temporary file is removed.
+    """
+
+    def __init__(self, target: str | Path) -> None:
+        self._path = Path(os.path.realpath(target))
+        self._shown = target
+        if self._path.exists() and not self._path.is_file():
+            raise UsageError(f"cannot write '{target}': it is not a regular file")
+        self._temporary: _Temporary | None = _Temporary(self._path, shown=target)
+
+    def write(self, text: str) -> None:
+        self._pending().write(text)
+
+    def commit(self) -> None:
+        """Replace `target` by the file written."""
+        temp = self._pending().finish()
+        self._temporary = None
+        path = self._path
+        try:
+            if path.exists():
+                with contextlib.suppress(OSError):
+                    os.chmod(temp, path.stat().st_mode & 0o7777)
+            else:
+                _set_default_mode(temp)
+            os.replace(temp, path)
+        except BaseException as exc:
             with contextlib.suppress(OSError):
-                os.chmod(temp, path.stat().st_mode & 0o7777)
-        else:
-            _set_default_mode(temp)
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
-        raise
+                os.unlink(temp)
+            if isinstance(exc, OSError):
+                raise UsageError(f"cannot write '{self._shown}': {exc.strerror or exc}") from None
+            raise
+
+    def discard(self) -> None:
+        """Remove the temporary file and leave `target` as it was (after `commit`: no-op)."""
+        if self._temporary is not None:
+            self._temporary.discard()
+            self._temporary = None
+
+    def _pending(self) -> _Temporary:
+        if self._temporary is None:
+            raise ValueError("the file is already committed or discarded")
+        return self._temporary
 
 
 def write_new(target: str | Path, text: str) -> None:
@@ -141,29 +213,60 @@ def write_new(target: str | Path, text: str) -> None:
 def _write_temporary(target: str | Path, text: str, shown: str | Path | None = None) -> str:
     """`text` in a new temporary file beside `target`, on disk; returns its name. A file
     that cannot be written is removed again, and the problem raised as UsageError."""
-    import tempfile  # only a run that writes a file pays for it
+    temporary = _Temporary(target, shown)
+    temporary.write(text)
+    return temporary.finish()
 
-    path = Path(target)
-    shown = target if shown is None else shown
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{shown}': {exc.strerror or exc}") from None
-    try:
+
+class _Temporary:
+    """A new temporary file beside `target`, written piece by piece and then put on disk
+    (`finish`). When a write fails the file is removed again, and the problem raised as
+    UsageError (any other exception, such as an interrupt, is raised as it is)."""
+
+    def __init__(self, target: str | Path, shown: str | Path | None = None) -> None:
+        import tempfile  # only a run that writes a file pays for it
+
+        path = Path(target)
+        self._shown = target if shown is None else shown
+        folder = path.parent if str(path.parent) else Path()
+        try:
+            handle, self.name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise UsageError(f"cannot write '{self._shown}': {exc.strerror or exc}") from None
         # errors="replace", as on standard output: a character no encoder can write
         # must not cost the user the report.
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException as exc:
+        self._stream = os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n")
+
+    def write(self, text: str) -> None:
+        try:
+            self._stream.write(text)
+        except BaseException as exc:
+            self._failed(exc)
+            raise
+
+    def finish(self) -> str:
+        """Put the file on disk and close it; returns its name."""
+        try:
+            with self._stream:
+                self._stream.flush()
+                os.fsync(self._stream.fileno())
+        except BaseException as exc:
+            self._failed(exc)
+            raise
+        return self.name
+
+    def discard(self) -> None:
+        """Close and remove the file."""
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            self._stream.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.name)
+
+    def _failed(self, exc: BaseException) -> None:
+        """Remove the file; an OSError is raised as a UsageError (else the caller raises)."""
+        self.discard()
         if isinstance(exc, OSError):
-            raise UsageError(f"cannot write '{shown}': {exc.strerror or exc}") from None
-        raise
-    return temp
+            raise UsageError(f"cannot write '{self._shown}': {exc.strerror or exc}") from None
 
 
 def _set_default_mode(name: str) -> None:

@@ -3,15 +3,20 @@
 A CI job audits once and feeds every consumer: each report is rendered from the same
 `AuditRun` in its own format (any format of the registry in `formats`) and written
 atomically to its own file. Every target is checked before anything is audited.
+
+When every report of a run is in a format that can be written plan by plan (`STREAMED`),
+the run keeps no report: `stream_all` writes each plan's part of every report as soon as
+the plan is audited, so memory stays flat however many plans a run audits.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import methodcaller
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from herstelcheck.errors import UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
@@ -19,7 +24,12 @@ from herstelcheck.records import record
 from herstelcheck.suggest import hint
 
 if TYPE_CHECKING:
-    from herstelcheck.audit import AuditRun
+    import datetime as dt
+
+    from herstelcheck.audit import AuditRun, PlanReport
+    from herstelcheck.checklist import Checklist
+    from herstelcheck.errors import Diagnostic
+    from herstelcheck.runner import Audit
 
 STDOUT = "-"
 
@@ -137,6 +147,100 @@ def write_all(
         if problem:
             return [problem]
     return []
+
+
+STREAMED = frozenset({OutputFormat.JSON})
+"""The formats that are written plan by plan (see `PlanWriter`). Their text depends on
+the language alone of the render options (not on colour, width or a template)."""
+
+
+class PlanWriter(Protocol):
+    """A report written piece by piece: `start()`, `plan(report)` for each plan as it is
+    audited, then `end(errors, warnings)` (as `formats.json.Writer`)."""
+
+    def start(self) -> str: ...
+
+    def plan(self, report: PlanReport) -> str: ...
+
+    def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str: ...
+
+
+class Destination(Protocol):
+    """Where a report goes: `output.AtomicWriter` (a file) or `output.StandardOutput`."""
+
+    def write(self, text: str) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def discard(self) -> None: ...
+
+
+def streamable(fmt: OutputFormat, specs: Sequence[ReportSpec]) -> bool:
+    """Whether the report in `fmt` and every report of `specs` can be written plan by plan."""
+    return fmt in STREAMED and all(spec.format in STREAMED for spec in specs)
+
+
+def plan_writer(fmt: OutputFormat, checklist: Checklist, today: dt.date, lang: str) -> PlanWriter:
+    """The writer of a format of `STREAMED` (its module is imported now)."""
+    if fmt is OutputFormat.JSON:
+        from herstelcheck.formats.json import Writer
+
+        return Writer(checklist, today, lang)
+    raise ValueError(f"the {fmt.value} format is not written plan by plan")
+
+
+def stream_all(
+    plans: Audit,
+    fmt: OutputFormat,
+    output: str | None,
+    specs: Sequence[ReportSpec],
+    options: RenderOptions,
+    on_report: Callable[[PlanReport], None] | None = None,
+) -> None:
+    """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
+    only), plan by plan: each plan's part of each report is written as soon as the plan
+    is audited, then the plan is let go. A report file is written to a temporary file
+    beside it and put in place only at the end, after all plans; when anything fails on
+    the way, every report file stays as it was. `on_report` sees each plan's report
+    after it is written."""
+    from herstelcheck.output import AtomicWriter, StandardOutput
+
+    writers: dict[OutputFormat, PlanWriter] = {}  # one per format: each plan written once
+
+    def writer(fmt: OutputFormat) -> PlanWriter:
+        if fmt not in writers:
+            writers[fmt] = plan_writer(fmt, plans.checklist, plans.today, options.lang)
+        return writers[fmt]
+
+    targets: list[tuple[PlanWriter, Destination]] = []
+    try:
+        for spec in specs:
+            targets.append((writer(spec.format), AtomicWriter(spec.file)))
+        main = StandardOutput() if output is None else AtomicWriter(output)
+        targets.append((writer(fmt), main))
+        _send(targets, methodcaller("start"))
+        for report in plans:
+            _send(targets, methodcaller("plan", report))
+            if on_report is not None:
+                on_report(report)
+            del report  # let go of it before the next plan is read
+        _send(targets, methodcaller("end", plans.errors, plans.warnings))
+        for _, destination in targets:  # the report files first, as `write_all` does
+            destination.commit()
+    except BaseException:
+        for _, destination in targets:
+            destination.discard()
+        raise
+
+
+def _send(targets: Sequence[tuple[PlanWriter, Destination]], piece: Callable[[Any], str]) -> None:
+    """The piece that each writer gives (asked once per writer) to its destinations."""
+    texts: dict[int, str] = {}
+    for writer, destination in targets:
+        text = texts.get(id(writer))
+        if text is None:
+            text = texts[id(writer)] = piece(writer)
+        destination.write(text)
 
 
 def file_options(options: RenderOptions) -> RenderOptions:

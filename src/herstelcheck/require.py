@@ -90,10 +90,14 @@ def satisfied(result: ItemResult) -> bool:
 
 def unmet(run: AuditRun, items: Sequence[Item]) -> list[Unmet]:
     """Every required item that a plan of the run does not meet, plan by plan."""
+    return [miss for report in run.reports for miss in unmet_in(report, items)]
+
+
+def unmet_in(report: PlanReport, items: Sequence[Item]) -> list[Unmet]:
+    """Every required item that the plan does not meet."""
     ids = {item.id for item in items}
     return [
         Unmet(report, result)
-        for report in run.reports
         for result in report.items
         if result.item.id in ids and not satisfied(result)
     ]

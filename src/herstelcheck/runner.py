@@ -97,6 +97,90 @@ def _plans_in(folder: Path, errors: list[Diagnostic]) -> list[str]:
     return sorted(results, key=lambda p: Path(p).parts)
 
 
+class Audit:
+    """Plans audited one by one, none kept: iterating yields each plan's report as soon
+    as it is audited, and lets go of it (and of the plan) before the next plan is read.
+    What the end of a run needs once the reports are gone is kept as the plans pass:
+    `errors` and `warnings`. Every diagnostic goes to `sink` as soon as it is known.
+
+    Iterate inside `with`, which tunes the garbage collector for the batch:
+
+        with Audit(files, checklist, today=today, sink=sink) as plans:
+            for report in plans:
+                ...
+        plans.errors
+    """
+
+    def __init__(
+        self,
+        files: Iterable[str],
+        checklist: Checklist,
+        *,
+        today: dt.date,
+        sink: DiagnosticSink,
+        errors: Iterable[Diagnostic] = (),
+    ) -> None:
+        self.checklist = checklist
+        self.today = today
+        self.errors: list[Diagnostic] = list(errors)
+        """The errors of the run so far: `errors` given, then those of each plan that
+        could not be read (as in `AuditRun.errors`)."""
+        self.warnings: list[Diagnostic] = []
+        """The warnings of the plans audited so far, plan by plan."""
+        self._files = files
+        self._sink = sink
+        self._collections = _fewer_collections()
+
+    def __enter__(self) -> Audit:
+        self._collections.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._collections.__exit__(None, None, None)
+
+    def __iter__(self) -> Iterator[PlanReport]:
+        for name in self._files:
+            report = self._audit(name)
+            if report is None:
+                continue
+            self.warnings.extend(report.warnings)
+            yield report
+            report = None  # let go of it before the next plan is read
+
+    def _audit(self, name: str) -> PlanReport | None:
+        """The report of one plan; None (its errors in `errors`) when it cannot be read."""
+        try:
+            loaded, warnings = load_file(name)
+        except PlanError as exc:
+            for diagnostic in exc.diagnostics:
+                self._sink(diagnostic)
+                if diagnostic.severity == "error":
+                    self.errors.append(diagnostic)
+            return None
+        report = audit_plan(loaded, self.checklist, today=self.today, warnings=tuple(warnings))
+        for diagnostic in report.warnings:
+            self._sink(diagnostic)
+        return report
+
+
+def start(
+    paths: Iterable[str],
+    checklist: Checklist,
+    *,
+    today: dt.date,
+    sink: DiagnosticSink,
+    track: Callable[[list[str]], Iterable[str]] | None = None,
+) -> Audit:
+    """Find the plans under `paths` (the problems with the paths go to `sink` now), ready
+    to be audited one by one; `track`, when given, wraps the list of plan files to follow
+    the progress (see `progress.track`)."""
+    found = collect(paths)
+    for diagnostic in found.errors:
+        sink(diagnostic)
+    files = track(found.files) if track is not None else found.files
+    return Audit(files, checklist, today=today, sink=sink, errors=found.errors)
+
+
 def audit_files(
     files: Iterable[str],
     checklist: Checklist,
@@ -105,36 +189,31 @@ def audit_files(
     sink: DiagnosticSink,
     on_report: Callable[[PlanReport], None] | None = None,
 ) -> tuple[list[PlanReport], list[Diagnostic]]:
-    """Audit each file; every diagnostic goes to `sink` as soon as it is known."""
+    """Audit each file and keep the reports; every diagnostic goes to `sink` as soon as
+    it is known."""
+    with Audit(files, checklist, today=today, sink=sink) as plans:
+        reports = _keep(plans, on_report)
+    return reports, plans.errors
+
+
+def _keep(plans: Audit, on_report: Callable[[PlanReport], None] | None) -> list[PlanReport]:
     reports: list[PlanReport] = []
-    errors: list[Diagnostic] = []
-    with _fewer_collections():
-        for name in files:
-            try:
-                loaded, warnings = load_file(name)
-            except PlanError as exc:
-                for diagnostic in exc.diagnostics:
-                    sink(diagnostic)
-                    if diagnostic.severity == "error":
-                        errors.append(diagnostic)
-                continue
-            report = audit_plan(loaded, checklist, today=today, warnings=tuple(warnings))
-            for diagnostic in report.warnings:
-                sink(diagnostic)
-            reports.append(report)
-            if on_report is not None:
-                on_report(report)
-    return reports, errors
+    for report in plans:
+        reports.append(report)
+        if on_report is not None:
+            on_report(report)
+    return reports
 
 
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """Let the cyclic garbage collector run less often while plans are audited.
 
-    Reading a plan allocates many small objects and keeps most of them (the report), so
-    with the default threshold the collector runs every few hundred allocations and
-    scans the reports of all earlier plans again and again: about 5% of a large batch.
-    Nearly all memory is freed by reference counting anyway.
+    Reading a plan allocates many small objects and keeps many of them (the report, at
+    least until it is written), so with the default threshold the collector runs every
+    few hundred allocations and scans them (and, in a run that keeps its reports, those
+    of all earlier plans) again and again: about 5% of a large batch. Nearly all memory
+    is freed by reference counting anyway.
     """
     threshold = gc.get_threshold()
     gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
@@ -153,11 +232,8 @@ def run(
     on_report: Callable[[PlanReport], None] | None = None,
     track: Callable[[list[str]], Iterable[str]] | None = None,
 ) -> AuditRun:
-    """Find and audit every plan under `paths`; `track`, when given, wraps the list of
-    plan files to follow the progress (see `progress.track`)."""
-    found = collect(paths)
-    for diagnostic in found.errors:
-        sink(diagnostic)
-    files = track(found.files) if track is not None else found.files
-    reports, errors = audit_files(files, checklist, today=today, sink=sink, on_report=on_report)
-    return AuditRun(checklist, tuple(reports), tuple(found.errors + errors), today)
+    """Find and audit every plan under `paths`, keeping every report (see `start` for a
+    run that keeps none); `track` as for `start`."""
+    with start(paths, checklist, today=today, sink=sink, track=track) as plans:
+        reports = _keep(plans, on_report)
+    return AuditRun(checklist, tuple(reports), tuple(plans.errors), today)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES
+from conftest import DATA, EXAMPLES
 from herstelcheck import checklist, runner
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats import json as json_format
@@ -36,6 +36,29 @@ def test_the_report_of_the_examples_is_what_json_dumps_writes(lang):
     rendered = json_format.render(run, RenderOptions(lang=lang))
     assert rendered == _reference(document) + "\n"
     assert json.loads(rendered) == document
+
+
+RUNS = {
+    "examples": [str(EXAMPLES)],
+    "no plans": [],
+    "only unreadable plans": [str(DATA / "plans" / "invalid"), "/geen/plan.yaml"],
+    "plans, errors and warnings": [str(EXAMPLES), str(DATA / "plans"), "/geen/plan.yaml"],
+}
+
+
+@pytest.mark.parametrize("paths", RUNS.values(), ids=list(RUNS))
+def test_the_writer_writes_the_document_plan_by_plan(paths):
+    """The pieces of `Writer`, as a streamed run writes them, are `render`'s text and
+    the text of `document`."""
+    run = runner.run(paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None)
+    writer = json_format.Writer(run.checklist, run.today, "en")
+    start = writer.start()
+    assert start.endswith('"plans": ')
+    pieces = [start, *(writer.plan(report) for report in run.reports)]
+    pieces.append(writer.end(run.errors, [d for r in run.reports for d in r.warnings]))
+    text = "".join(pieces)
+    assert text == _reference(json_format.document(run, "en")) + "\n"
+    assert text == json_format.render(run, RenderOptions(lang="en"))
 
 
 scalars = (

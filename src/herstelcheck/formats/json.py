@@ -7,6 +7,7 @@ character that a terminal or an editor would act on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
@@ -14,14 +15,68 @@ from typing import Any
 
 from herstelcheck import __version__
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Waiver
+from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
 from herstelcheck.textsafe import JSON_UNSAFE
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
+    writer = Writer(run.checklist, run.today, options.lang)
     # Each plan is turned into data, written and let go before the next one.
-    return dumps(document(run, options.lang, lazy=True)) + "\n"
+    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
+    pieces.append(writer.end(run.errors, [d for report in run.reports for d in report.warnings]))
+    return "".join(pieces)
+
+
+class Writer:
+    """The report written piece by piece, while the plans are audited: `start()`, then
+    `plan(report)` for each plan as soon as it is audited, then `end(...)` with the
+    errors and warnings of the run. The pieces joined are the text of `render`, which
+    is built on them, and equal `dumps(document(...))` with a line break after it.
+    """
+
+    def __init__(self, checklist: Checklist, today: dt.date, lang: str) -> None:
+        self._checklist = checklist
+        self._today = today
+        self._lang = lang
+        self._plans = 0
+
+    def start(self) -> str:
+        """The document up to its list of plans."""
+        head = _document_head(self._checklist, self._today)
+        return (
+            "{"
+            + "".join(
+                _INNER + _key(key) + _encode(value, _INNER) + "," for key, value in head.items()
+            )
+            + _INNER
+            + _key("plans")
+        )
+
+    def plan(self, report: PlanReport) -> str:
+        """One plan of the list."""
+        self._plans += 1
+        return ("[" if self._plans == 1 else ",") + _PLAN + _encode(plan(report, self._lang), _PLAN)
+
+    def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str:
+        """The rest: the end of the list of plans, the `errors` of plans that could not be
+        read (`AuditRun.errors`) and the `warnings` of the plans (`PlanReport.warnings`,
+        plan by plan)."""
+        tail = _document_tail(errors, warnings)
+        return (
+            (_INNER + "]" if self._plans else "[]")
+            + "".join(
+                "," + _INNER + _key(key) + _encode(value, _INNER) for key, value in tail.items()
+            )
+            + "\n}\n"
+        )
+
+
+_INNER = "\n  "
+"""A line break and the indentation of the document's keys."""
+_PLAN = _INNER + "  "
+"""A line break and the indentation of a plan in the list."""
 
 
 def dumps(data: Any) -> str:
@@ -117,17 +172,29 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def document(run: AuditRun, lang: str, *, lazy: bool = False) -> dict[str, Any]:
-    """The report as data; with `lazy`, its plans are an iterator that builds each plan
-    when it is read."""
-    plans: Iterable[dict[str, Any]] = (plan(report, lang) for report in run.reports)
+def document(run: AuditRun, lang: str) -> dict[str, Any]:
+    """The report as data (what `render` writes, all at once)."""
+    return {
+        **_document_head(run.checklist, run.today),
+        "plans": [plan(report, lang) for report in run.reports],
+        **_document_tail(run.errors, (d for report in run.reports for d in report.warnings)),
+    }
+
+
+def _document_head(checklist: Checklist, today: dt.date) -> dict[str, Any]:
+    """The keys before `plans`."""
     return {
         "tool": {"name": "herstelcheck", "version": __version__},
-        "checklist": {"name": run.checklist.name, "version": run.checklist.version},
-        "date": run.today.isoformat(),
-        "plans": plans if lazy else list(plans),
-        "errors": [error(d) for d in run.errors if d.severity == "error"],
-        "warnings": [error(d) for report in run.reports for d in report.warnings],
+        "checklist": {"name": checklist.name, "version": checklist.version},
+        "date": today.isoformat(),
+    }
+
+
+def _document_tail(errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> dict[str, Any]:
+    """The keys after `plans`."""
+    return {
+        "errors": [error(d) for d in errors if d.severity == "error"],
+        "warnings": [error(d) for d in warnings],
     }
 
 
