@@ -1,7 +1,7 @@
-"""The audit command streams the JSON report: each plan's part is written as soon as the
-plan is audited and the plan let go, so a run's memory stays flat; everything a user sees
-(the report's bytes, standard error, exit codes, files) is as for a run that keeps its
-reports."""
+"""The audit command streams the JSON and terminal reports: each plan's part is written as
+soon as the plan is audited and the plan let go, so a run's memory stays flat; everything
+a user sees (the report's bytes, standard error, exit codes, files) is as for a run that
+keeps its reports."""
 
 from __future__ import annotations
 
@@ -38,9 +38,9 @@ def _leftovers(folder: Path) -> list[str]:
 
 # --- the same as a run that keeps its reports ------------------------------------------
 
-# Each case: the arguments after `audit -f json`; `{batch}` is the folder of generated
-# plans. A `--report terminal=FILE` beside them makes the run keep its reports (the
-# terminal format is rendered from the whole run), which gives what to compare with.
+# Each case: the arguments after `audit -f FORMAT`; `{batch}` is the folder of generated
+# plans. A `--report sarif=FILE` beside them makes the run keep its reports (SARIF is
+# rendered from the whole run), which gives what to compare with.
 CASES = {
     "examples": ["{examples}"],
     "examples in English": ["--lang", "en", "{examples}"],
@@ -63,16 +63,18 @@ def _args(case: list[str], batch: Path, tmp_path: Path) -> list[str]:
     return [arg.format(**places) for arg in case]
 
 
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
-def test_the_streamed_run_shows_what_a_whole_run_shows(cli, batch, tmp_path, case):
-    args = ["audit", "-f", "json", *DATE, *_args(case, batch, tmp_path)]
+def test_the_streamed_run_shows_what_a_whole_run_shows(cli, batch, tmp_path, case, fmt):
+    args = ["audit", "-f", fmt, *DATE, *_args(case, batch, tmp_path)]
     stdin = (EXAMPLES / "lindewaard.yaml").read_bytes()
     streamed = cli(*args, stdin=stdin)
-    whole = cli(*args, "--report", f"terminal={tmp_path / 'rapport.txt'}", stdin=stdin)
+    whole = cli(*args, "--report", f"sarif={tmp_path / 'rapport.sarif'}", stdin=stdin)
     assert streamed.stdout == whole.stdout
     assert streamed.stderr == whole.stderr
     assert streamed.exit_code == whole.exit_code
-    json.loads(streamed.stdout)
+    if fmt == "json":
+        json.loads(streamed.stdout)
 
 
 @pytest.mark.parametrize(
@@ -96,20 +98,23 @@ def test_exit_codes_and_required_items_after_the_report(
         assert last_stderr_line in result.stderr.splitlines()[-1]
 
 
-def test_the_streamed_report_is_byte_for_byte_the_rendered_one(batch):
-    """The document of a run that keeps its reports, rendered whole, against the
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_the_streamed_report_is_byte_for_byte_the_rendered_one(batch, monkeypatch, fmt):
+    """The report of a run that keeps its reports, rendered whole, against the
     command's output (the whole-run side made without the command)."""
     import datetime as dt
 
     from herstelcheck import checklist
-    from herstelcheck.formats import RenderOptions
-    from herstelcheck.formats import json as json_format
+    from herstelcheck.formats import OutputFormat, renderer
+    from herstelcheck.streams import render_options
 
+    monkeypatch.setenv("NO_COLOR", "1")
     paths = [str(EXAMPLES), str(batch), str(DATA / "plans")]
     run = runner.run(paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None)
     assert len(run.reports) > 30 and run.errors
-    result = run_cli(["audit", "-f", "json", *DATE, *paths])
-    assert result.stdout == json_format.render(run, RenderOptions(lang="nl"))
+    result = run_cli(["audit", "-f", fmt, *DATE, *paths])
+    options = render_options("nl", terminal=fmt == "terminal")  # what the command uses
+    assert result.stdout == renderer(OutputFormat(fmt))(run, options)
 
 
 BAD_TARGETS = {
@@ -244,27 +249,32 @@ class _Terminal(io.StringIO):
         return True
 
 
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
 @pytest.mark.parametrize(
     ("stdout", "args", "bar"),
     [
         (io.StringIO, [], True),
         (_Terminal, [], False),  # the report on the terminal shows the progress itself
-        (_Terminal, ["-o", "{tmp}/rapport.json"], True),
+        (_Terminal, ["-o", "{tmp}/rapport"], True),
     ],
 )
 def test_no_bar_across_a_report_streamed_to_the_terminal(
-    batch, tmp_path, monkeypatch, stdout, args, bar
+    batch, tmp_path, monkeypatch, stdout, args, bar, fmt
 ):
     tracked = []
     monkeypatch.setattr(progress, "track", lambda files: tracked.append(files) or files)
+    monkeypatch.setenv("NO_COLOR", "1")
     out = stdout()
     monkeypatch.setattr(sys, "stdout", out)
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    code = main.run(["audit", "-f", "json", *(a.format(tmp=tmp_path) for a in args), str(batch)])
+    code = main.run(["audit", "-f", fmt, *(a.format(tmp=tmp_path) for a in args), str(batch)])
     assert code == 0
     assert len(tracked) == (1 if bar else 0)
-    report = out.getvalue() or (tmp_path / "rapport.json").read_text(encoding="utf-8")
-    assert len(json.loads(report)["plans"]) == 30
+    report = out.getvalue() or (tmp_path / "rapport").read_text(encoding="utf-8")
+    if fmt == "json":
+        assert len(json.loads(report)["plans"]) == 30
+    else:
+        assert report.count("Score ") == 30 * 2  # each plan's score, and its closing line
 
 
 # --- standard output that goes away or fills up -------------------------------------------
@@ -312,11 +322,11 @@ def test_a_full_disk_on_standard_output_still_writes_the_report_files(batch, tmp
 # --- memory stays flat ----------------------------------------------------------------------
 
 
-def _peak(folder: Path, target: Path) -> int:
+def _peak(folder: Path, target: Path, fmt: str) -> int:
     """The most memory (traced by Python) an audit of `folder` took at any moment."""
     tracemalloc.start()
     try:
-        result = run_cli(["audit", "-f", "json", *DATE, "-o", str(target), str(folder)])
+        result = run_cli(["audit", "-f", fmt, *DATE, "-o", str(target), str(folder)])
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -324,15 +334,16 @@ def _peak(folder: Path, target: Path) -> int:
     return peak
 
 
-def test_memory_stays_flat_however_many_plans(tmp_path):
+@pytest.mark.parametrize("fmt", ["json", "terminal"])
+def test_memory_stays_flat_however_many_plans(tmp_path, fmt):
     """A run that keeps its reports takes about 100 kB more per plan: 2.2 times the peak
     for four times the plans (50 -> 200); streamed, the peak does not grow."""
     small, large = tmp_path / "50", tmp_path / "200"
     write_plans(small, 50)
     write_plans(large, 200)
-    run_cli(["audit", "-f", "json", "-o", str(tmp_path / "warm.json"), ZEEVEEN])  # imports
-    peak_small = _peak(small, tmp_path / "50.json")
-    peak_large = _peak(large, tmp_path / "200.json")
+    run_cli(["audit", "-f", fmt, "-o", str(tmp_path / "warm.out"), ZEEVEEN])  # imports
+    peak_small = _peak(small, tmp_path / "50.out", fmt)
+    peak_large = _peak(large, tmp_path / "200.out", fmt)
     assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
 
 

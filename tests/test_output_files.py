@@ -31,18 +31,19 @@ def test_report_is_written_to_the_file(cli, tmp_path):
     assert _leftovers(tmp_path) == []
 
 
-def test_a_failure_while_rendering_leaves_the_old_report(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt", ["terminal", "sarif"])  # written plan by plan, and whole
+def test_a_failure_while_rendering_leaves_the_old_report(cli, tmp_path, monkeypatch, fmt):
     target = tmp_path / "rapport.txt"
     target.write_text(OLD_REPORT)
 
-    def broken(fmt):
-        def render(run, options):
-            raise RuntimeError("rendering failed")
+    def fail(*args):
+        raise RuntimeError("rendering failed")
 
-        return render
+    from herstelcheck.formats import terminal
 
-    monkeypatch.setattr(formats, "renderer", broken)
-    result = cli("audit", "-o", str(target), str(ZEEVEEN))
+    monkeypatch.setattr(formats, "renderer", lambda fmt: fail)
+    monkeypatch.setattr(terminal.Writer, "plan", fail)
+    result = cli("audit", "-f", fmt, "-o", str(target), str(ZEEVEEN), str(ZEEVEEN.parent))
     assert result.exit_code == 2, result
     assert "herstelcheck: internal error: RuntimeError: rendering failed" in result.stderr
     assert target.read_text() == OLD_REPORT

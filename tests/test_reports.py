@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES
 from herstelcheck import reports, runner
 from herstelcheck.errors import UsageError
-from herstelcheck.formats import OutputFormat
+from herstelcheck.formats import OutputFormat, RenderOptions
 from herstelcheck.reports import ReportSpec, parse_spec
 
 ZEEVEEN = str(EXAMPLES / "zeeveen.yaml")
@@ -275,8 +275,9 @@ def test_output_over_a_plan_in_a_folder_is_refused(cli, tmp_path, write_plan):
     [
         ("json", [], True),
         ("json", ["json=a.json", "json=b.json"], True),
-        ("json", ["terminal=a.txt"], False),
-        ("terminal", [], False),
+        ("json", ["terminal=a.txt"], True),
+        ("terminal", [], True),
+        ("terminal", ["sarif=a.sarif"], False),
         ("markdown", ["json=a.json"], False),
         ("sarif", [], False),
     ],
@@ -290,12 +291,13 @@ def test_every_streamed_format_has_a_writer():
 
     from herstelcheck import checklist
 
+    options = RenderOptions()
     for fmt in OutputFormat:
         if fmt in reports.STREAMED:
-            reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), "nl")
+            reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), options)
         else:
             with pytest.raises(ValueError, match="is not written plan by plan"):
-                reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), "nl")
+                reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), options)
 
 
 def test_stream_all_writes_each_plan_once_per_format(monkeypatch, tmp_path, capsys):

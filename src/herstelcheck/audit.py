@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import field
 from enum import Enum
 
@@ -112,11 +113,16 @@ class AuditRun:
 
     @property
     def failed_files(self) -> list[str]:
-        seen: list[str] = []
-        for error in self.errors:
-            if error.severity == "error" and error.file not in seen:
-                seen.append(error.file)
-        return seen
+        return failed_files(self.errors)
+
+
+def failed_files(errors: Iterable[Diagnostic]) -> list[str]:
+    """The files with an error, each once, in order."""
+    seen: list[str] = []
+    for error in errors:
+        if error.severity == "error" and error.file not in seen:
+            seen.append(error.file)
+    return seen
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -149,9 +149,8 @@ def write_all(
     return []
 
 
-STREAMED = frozenset({OutputFormat.JSON})
-"""The formats that are written plan by plan (see `PlanWriter`). Their text depends on
-the language alone of the render options (not on colour, width or a template)."""
+STREAMED = frozenset({OutputFormat.JSON, OutputFormat.TERMINAL})
+"""The formats that are written plan by plan (see `PlanWriter`)."""
 
 
 class PlanWriter(Protocol):
@@ -180,12 +179,18 @@ def streamable(fmt: OutputFormat, specs: Sequence[ReportSpec]) -> bool:
     return fmt in STREAMED and all(spec.format in STREAMED for spec in specs)
 
 
-def plan_writer(fmt: OutputFormat, checklist: Checklist, today: dt.date, lang: str) -> PlanWriter:
+def plan_writer(
+    fmt: OutputFormat, checklist: Checklist, today: dt.date, options: RenderOptions
+) -> PlanWriter:
     """The writer of a format of `STREAMED` (its module is imported now)."""
     if fmt is OutputFormat.JSON:
-        from herstelcheck.formats.json import Writer
+        from herstelcheck.formats import json
 
-        return Writer(checklist, today, lang)
+        return json.Writer(checklist, today, options.lang)
+    if fmt is OutputFormat.TERMINAL:
+        from herstelcheck.formats import terminal
+
+        return terminal.Writer(checklist, options)
     raise ValueError(f"the {fmt.value} format is not written plan by plan")
 
 
@@ -205,19 +210,23 @@ def stream_all(
     after it is written."""
     from herstelcheck.output import AtomicWriter, StandardOutput
 
-    writers: dict[OutputFormat, PlanWriter] = {}  # one per format: each plan written once
+    # One writer per format and options, so that each plan is written once for all the
+    # reports that are alike. JSON does not depend on colour or width: its reports on
+    # standard output and in files share one writer.
+    writers: dict[tuple[OutputFormat, RenderOptions], PlanWriter] = {}
 
-    def writer(fmt: OutputFormat) -> PlanWriter:
-        if fmt not in writers:
-            writers[fmt] = plan_writer(fmt, plans.checklist, plans.today, options.lang)
-        return writers[fmt]
+    def writer(fmt: OutputFormat, given: RenderOptions) -> PlanWriter:
+        key = (fmt, file_options(given) if fmt is OutputFormat.JSON else given)
+        if key not in writers:
+            writers[key] = plan_writer(fmt, plans.checklist, plans.today, key[1])
+        return writers[key]
 
     targets: list[tuple[PlanWriter, Destination]] = []
     try:
         for spec in specs:
-            targets.append((writer(spec.format), AtomicWriter(spec.file)))
+            targets.append((writer(spec.format, file_options(options)), AtomicWriter(spec.file)))
         main = StandardOutput() if output is None else AtomicWriter(output)
-        targets.append((writer(fmt), main))
+        targets.append((writer(fmt, options), main))
         _send(targets, methodcaller("start"))
         for report in plans:
             _send(targets, methodcaller("plan", report))

@@ -8,7 +8,7 @@ from conftest import EXAMPLES
 from herstelcheck import checklist as checklist_module
 from herstelcheck.audit import AuditRun, audit_plan
 from herstelcheck.formats import RenderOptions, layout
-from herstelcheck.formats.terminal import render, summary_table
+from herstelcheck.formats.terminal import render, summary_row, summary_table
 from herstelcheck.plan import load_text
 
 TODAY = dt.date(2024, 1, 1)
@@ -33,7 +33,10 @@ def examples() -> AuditRun:
 
 
 def draw(run: AuditRun, ascii_only: bool = False, width: int = 80) -> str:
-    return layout.render([summary_table(run, "nl", ascii_only)], width, color=False).rstrip("\n")
+    numbers = [str(item.id) for item in run.checklist.items]
+    rows = [summary_row(report, numbers, "nl", ascii_only) for report in run.reports]
+    table = summary_table(numbers, rows, "nl", ascii_only)
+    return layout.render([table], width, color=False).rstrip("\n")
 
 
 def test_summary_of_the_examples():

@@ -7,9 +7,10 @@ symbol as well as a colour, so the report reads without colour.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
+from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status, failed_files
 from herstelcheck.formats import RenderOptions, layout
 from herstelcheck.formats.console import advice, draw, finding, item_heading
 from herstelcheck.formats.layout import Column, Group, Indent, Marked, Rule, Table, Text
@@ -17,6 +18,8 @@ from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
 
 if TYPE_CHECKING:
+    from herstelcheck.checklist import Checklist
+    from herstelcheck.errors import Diagnostic
     from herstelcheck.formats.layout import Block
 
 _STYLE = {
@@ -31,23 +34,43 @@ BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    return draw(options, blocks(run, options.lang, layout.ascii_only()))
+    writer = Writer(run.checklist, options)
+    return writer.start() + "".join(map(writer.plan, run.reports)) + writer.end(run.errors)
 
 
-def blocks(run: AuditRun, lang: str, ascii_only: bool = False) -> list[Block]:
-    """The report of every plan in the run, then the summary of several plans."""
-    out: list[Block] = []
-    for index, report in enumerate(run.reports):
-        if index:
-            out += [Text(), Rule("-" if ascii_only else "─")]
-        out += plan_report(report, lang, ascii_only)
-    if len(run.reports) > 1:
-        out += [Text(), summary_table(run, lang, ascii_only)]
-    if run.failed_files:
-        out += [Text(), Text(t("unreadable", lang, count=len(run.failed_files)), "red")]
-    if not run.reports and not run.failed_files:
-        out.append(Text(t("no_plans", lang)))
-    return out
+class Writer:
+    """The report written piece by piece while the plans are audited (see
+    `reports.stream_all`): each plan's report as soon as it is audited, then, at the
+    end, the summary of several plans (one small row kept per plan) and the count of
+    plans that could not be read. The pieces joined are the text of `render`."""
+
+    def __init__(self, checklist: Checklist, options: RenderOptions) -> None:
+        self._options = options
+        self._ascii_only = layout.ascii_only()
+        self._numbers = [str(item.id) for item in checklist.items]
+        self._rows: list[tuple[Text, Text, Text, Text]] = []
+
+    def start(self) -> str:
+        return ""
+
+    def plan(self, report: PlanReport) -> str:
+        out: list[Block] = []
+        if self._rows:
+            out += [Text(), Rule("-" if self._ascii_only else "─")]
+        out += plan_report(report, self._options.lang, self._ascii_only)
+        self._rows.append(summary_row(report, self._numbers, self._options.lang, self._ascii_only))
+        return draw(self._options, out)
+
+    def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()) -> str:
+        lang, failed = self._options.lang, failed_files(errors)
+        out: list[Block] = []
+        if len(self._rows) > 1:
+            out += [Text(), summary_table(self._numbers, self._rows, lang, self._ascii_only)]
+        if failed:
+            out += [Text(), Text(t("unreadable", lang, count=len(failed)), "red")]
+        if not self._rows and not failed:
+            out.append(Text(t("no_plans", lang)))
+        return draw(self._options, out)
 
 
 def status_text(status: Status, lang: str, ascii_only: bool = False) -> Text:
@@ -162,13 +185,15 @@ def closing_line(report: PlanReport, lang: str) -> Text:
     )
 
 
-def summary_table(run: AuditRun, lang: str, ascii_only: bool) -> Table:
-    """One row per plan: the municipality, the file, each item's symbol and the score.
+def summary_table(
+    numbers: list[str], rows: Iterable[tuple[Text, Text, Text, Text]], lang: str, ascii_only: bool
+) -> Table:
+    """One row per plan (`summary_row`): the municipality, the file, each item's symbol
+    and the score.
 
     The symbols share one column under a header of the item numbers, one space apart,
     so that the file names keep most of the width and rarely wrap.
     """
-    numbers = [str(checklist_item.id) for checklist_item in run.checklist.items]
     table = Table(
         [
             Column(t("gemeente", lang)),
@@ -179,18 +204,25 @@ def summary_table(run: AuditRun, lang: str, ascii_only: bool) -> Table:
         title=t("plans_summary", lang),
         ascii_only=ascii_only,
     )
-    symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
-    for report in run.reports:
-        marks = Text()
-        for number_text, item in zip(numbers, report.items, strict=True):
-            if marks:
-                marks.append(" ")
-            marks.append(symbols[item.status], _STYLE[item.status])
-            marks.append(" " * (len(number_text) - 1))
-        table.add_row(
-            Text(visible(report.plan.gemeente or "")),
-            Text(visible(report.file)),
-            marks.rstrip(),
-            Text(number(report.score, lang), score_style(report.score)),
-        )
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def summary_row(
+    report: PlanReport, numbers: list[str], lang: str, ascii_only: bool
+) -> tuple[Text, Text, Text, Text]:
+    """A plan's row of the summary table, under the item numbers `numbers`."""
+    symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
+    marks = Text()
+    for number_text, item in zip(numbers, report.items, strict=True):
+        if marks:
+            marks.append(" ")
+        marks.append(symbols[item.status], _STYLE[item.status])
+        marks.append(" " * (len(number_text) - 1))
+    return (
+        Text(visible(report.plan.gemeente or "")),
+        Text(visible(report.file)),
+        marks.rstrip(),
+        Text(number(report.score, lang), score_style(report.score)),
+    )
