@@ -32,9 +32,8 @@ def write_output(text: str, target: str | Path | None = None) -> None:
 class StandardOutput:
     """A report written piece by piece to standard output.
 
-    Standard output is the one of the moment the report starts: a progress bar on
-    standard error (Rich) sends whatever is written to `sys.stdout` meanwhile to its own
-    console, which is standard error. A reader that goes away (`... | head`) is no
+    Standard output is the one of the moment the report starts, whatever is done to
+    `sys.stdout` while plans are audited. A reader that goes away (`... | head`) is no
     error: the rest of the report goes nowhere. A write that fails otherwise (a full
     disk, `> /dev/full`) sends the rest nowhere too, and `commit` raises it as a
     UsageError, so a run still finishes its other reports first.
