@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from herstelcheck import environment
 from herstelcheck.environment import audit_date, color, terminal_width
 from herstelcheck.errors import UsageError
 
@@ -68,3 +69,17 @@ def test_colour(monkeypatch, environ, terminal, expected):
 def test_no_width_when_not_a_terminal_or_it_does_not_say():
     assert terminal_width(io.StringIO()) is None
     assert terminal_width(Terminal()) is None  # a terminal without a file descriptor
+
+
+class _Screen(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_is_terminal_is_false_for_anything_but_a_terminal():
+    closed = io.StringIO()
+    closed.close()  # its isatty() raises ValueError
+    assert environment.is_terminal(_Screen())
+    assert not environment.is_terminal(io.StringIO())
+    assert not environment.is_terminal(closed)
+    assert not environment.is_terminal(object())  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.formats import OutputFormat
@@ -93,16 +93,13 @@ def run(args: AuditArgs) -> int:
     if target is not None:  # a file: no colour, the default width
         options = reports.file_options(options)
     outcome = Outcome(required)
-    if reports.streamable(settings.format, settings.reports):
-        _stream(settings, checklist, today, target, options, outcome)
-    else:
-        _whole(settings, checklist, today, target, options, outcome)
+    _audit(settings, checklist, today, target, options, outcome)
     for diagnostic in outcome.unmet:
         report_diagnostic(diagnostic)
     return outcome.exit_code(settings.fail_under)
 
 
-def _stream(
+def _audit(
     settings: Settings,
     checklist: Checklist,
     today: dt.date,
@@ -110,12 +107,27 @@ def _stream(
     options: RenderOptions,
     outcome: Outcome,
 ) -> None:
-    """Audit and write every report plan by plan, keeping no report (`reports.STREAMED`)."""
+    """Audit the plans and write every report: plan by plan, keeping no report, when
+    every report's format allows it (`reports.STREAMED`); else from the whole run."""
     from herstelcheck import progress, reports, runner
+    from herstelcheck.environment import is_terminal
 
+    if not reports.streamable(settings.format, settings.reports):
+        run = runner.run(
+            settings.paths,
+            checklist,
+            today=today,
+            sink=report_diagnostic,
+            on_report=outcome.add,
+            track=progress.track,
+        )
+        outcome.errors = bool(run.errors)
+        for problem in reports.write_all(run, settings.format, target, settings.reports, options):
+            warn(problem)
+        return
     # On a terminal the report shows the progress itself, and a bar on standard error,
     # drawn again and again on the same screen, would run across it.
-    track = None if target is None and _is_terminal(sys.stdout) else progress.track
+    track = None if target is None and is_terminal(sys.stdout) else progress.track
     with runner.start(
         settings.paths, checklist, today=today, sink=report_diagnostic, track=track
     ) as plans:
@@ -123,37 +135,6 @@ def _stream(
             plans, settings.format, target, settings.reports, options, on_report=outcome.add
         )
     outcome.errors = bool(plans.errors)
-
-
-def _is_terminal(stream: TextIO) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        return False
-
-
-def _whole(
-    settings: Settings,
-    checklist: Checklist,
-    today: dt.date,
-    target: str | None,
-    options: RenderOptions,
-    outcome: Outcome,
-) -> None:
-    """Audit every plan, then render and write every report from the whole run."""
-    from herstelcheck import progress, reports, runner
-
-    run = runner.run(
-        settings.paths,
-        checklist,
-        today=today,
-        sink=report_diagnostic,
-        on_report=outcome.add,
-        track=progress.track,
-    )
-    outcome.errors = bool(run.errors)
-    for problem in reports.write_all(run, settings.format, target, settings.reports, options):
-        warn(problem)
 
 
 class Outcome:

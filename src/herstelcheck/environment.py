@@ -29,6 +29,15 @@ def audit_date(value: str | None) -> dt.date:
     return dt.date.today()
 
 
+def is_terminal(stream: TextIO) -> bool:
+    """Whether `stream` goes to a terminal (False for a closed stream or one without
+    `isatty`)."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def color(stream: TextIO) -> bool:
     """Whether `stream` may show colour: NO_COLOR says no, FORCE_COLOR yes; otherwise a
     terminal that is not `dumb`."""
@@ -36,14 +45,14 @@ def color(stream: TextIO) -> bool:
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
+    return is_terminal(stream) and os.environ.get("TERM") != "dumb"
 
 
 def terminal_width(stream: TextIO | None = None) -> int | None:
     """The width of the terminal that `stream` (standard output) goes to, or None when
     it goes elsewhere or the terminal does not say."""
     stream = sys.stdout if stream is None else stream
-    if not stream.isatty():
+    if not is_terminal(stream):
         return None
     try:
         return os.get_terminal_size(stream.fileno()).columns

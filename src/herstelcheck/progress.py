@@ -28,11 +28,9 @@ def wanted(count: int, stream: TextIO | None = None) -> bool:
     """Whether a bar should be shown for `count` plans on `stream` (standard error)."""
     if count < THRESHOLD or os.environ.get("TERM") == "dumb":
         return False
-    stream = stream if stream is not None else sys.stderr
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        return False
+    from herstelcheck.environment import is_terminal
+
+    return is_terminal(stream if stream is not None else sys.stderr)
 
 
 def track(files: Sequence[str]) -> Iterable[str]:
