@@ -10,7 +10,7 @@ from conftest import EXAMPLES
 from herstelcheck import checklist as checklist_module
 from herstelcheck.audit import AuditRun, ItemResult, Status, audit_plan
 from herstelcheck.plan import load_file
-from herstelcheck.require import Requirement, resolve, satisfied, unmet
+from herstelcheck.require import Requirement, resolve, satisfied, unmet_in
 
 
 @pytest.fixture(scope="module")
@@ -60,15 +60,19 @@ def test_unmet_plan_by_plan_in_item_order(checklist):
         checklist, (audit(checklist, "lindewaard.yaml"), audit(checklist, "zeeveen.yaml"))
     )
     items, _ = resolve([Requirement("8"), Requirement("6"), Requirement("5")], checklist)
-    found = [(u.report.plan.gemeente, u.result.item.id, u.result.status) for u in unmet(run, items)]
+    found = [
+        (u.report.plan.gemeente, u.result.item.id, u.result.status)
+        for report in run.reports
+        for u in unmet_in(report, items)
+    ]
     assert found == [("Lindewaard", 5, Status.PARTIAL), ("Lindewaard", 6, Status.MISSING)]
-    assert unmet(run, ()) == []
+    assert [u for report in run.reports for u in unmet_in(report, ())] == []
 
 
 def test_unmet_diagnostic_points_at_the_first_failed_criterion(checklist):
     report = audit(checklist, "lindewaard.yaml")
     items, _ = resolve([Requirement("5")], checklist)
-    (miss,) = unmet(AuditRun(checklist, (report,)), items)
+    (miss,) = unmet_in(report, items)
     first = next(c for c in miss.result.failed if c.line is not None)
     diagnostic = miss.diagnostic()
     assert (diagnostic.line, diagnostic.column) == (first.line, first.column)

@@ -15,7 +15,7 @@ from herstelcheck.errors import Diagnostic
 from herstelcheck.records import record
 
 if TYPE_CHECKING:
-    from herstelcheck.audit import AuditRun, ItemResult, PlanReport
+    from herstelcheck.audit import ItemResult, PlanReport
     from herstelcheck.checklist import Checklist, Item
 
 COMMAND_LINE = "--require"
@@ -86,11 +86,6 @@ def satisfied(result: ItemResult) -> bool:
     from herstelcheck.audit import Status
 
     return result.status in (Status.MET, Status.WAIVED)
-
-
-def unmet(run: AuditRun, items: Sequence[Item]) -> list[Unmet]:
-    """Every required item that a plan of the run does not meet, plan by plan."""
-    return [miss for report in run.reports for miss in unmet_in(report, items)]
 
 
 def unmet_in(report: PlanReport, items: Sequence[Item]) -> list[Unmet]:
