@@ -64,10 +64,10 @@ def test_each_plan_is_let_go_before_the_next_is_read(monkeypatch, tmp_path):
         [str(tmp_path)], checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
     ) as plans:
         for report in plans:
-            alive.extend((weakref.ref(report), weakref.ref(report.plan)))
+            alive.append(weakref.ref(report))
             del report
     assert at_each_read == [0, 0, 0, 0, 0]
-    assert len(alive) == 10
+    assert len(alive) == 5
 
 
 def test_a_run_keeps_what_its_end_needs(write_plan):

@@ -1,8 +1,7 @@
 """Audit a plan against a checklist: plan + checklist -> results, then scores.
 
 The results are plain frozen data that every output format reads; nothing here
-prints or formats for a medium. They are records (`records.py`): frozen, compared by
-identity.
+prints or formats for a medium. They are frozen dataclasses, compared by identity.
 """
 
 from __future__ import annotations
@@ -10,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import field
+from dataclasses import dataclass, field
 from enum import Enum
 
 from herstelcheck import criteria, scoring
 from herstelcheck.checklist import Checklist, Criterion, Item
 from herstelcheck.errors import Diagnostic
 from herstelcheck.model import LoadedPlan, Plan, PlanDate
-from herstelcheck.records import record
 from herstelcheck.textsafe import excerpt
 
 
@@ -30,7 +28,7 @@ class Status(str, Enum):
     WAIVED = "waived"
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class CriterionResult:
     """What one criterion found in a plan."""
 
@@ -53,7 +51,7 @@ class CriterionResult:
         return fill(self.criterion.advice.get(lang), self.details)
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Waiver:
     """An exception for an item that the plan gives under `uitzonderingen`."""
 
@@ -64,7 +62,7 @@ class Waiver:
     line: int | None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class ItemResult:
     """An item's status and score in a plan, with the results of its criteria."""
 
@@ -85,7 +83,7 @@ class ItemResult:
         return tuple(c for c in self.criteria if c.passed)
 
 
-@record
+@dataclass(frozen=True, eq=False)  # no slots: a report can be weakly referenced
 class PlanReport:
     """The audit of one plan."""
 
@@ -100,7 +98,7 @@ class PlanReport:
         return sum(1 for item in self.items if item.status is status)
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class AuditRun:
     """Everything one run found: the reports of readable plans, the errors of the rest."""
 

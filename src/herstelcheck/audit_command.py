@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.formats import OutputFormat
-from herstelcheck.records import record
 from herstelcheck.streams import error, render_options, report_diagnostic, warn
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from herstelcheck.require import Requirement
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class AuditArgs:
     """The command line of `herstelcheck audit`, read; None or empty where not given."""
 

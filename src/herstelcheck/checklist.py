@@ -2,8 +2,8 @@
 
 A checklist is data: ten items, each with criteria that name a kind from the registry
 in `criteria.py` and its parameters. Every problem is reported with its line and names
-the item and the key, so a broken checklist is easy to mend. Its parts are records
-(`records.py`: frozen, compared by identity), its bilingual texts compare by value.
+the item and the key, so a broken checklist is easy to mend. Its parts are frozen
+dataclasses compared by identity; its bilingual texts compare by value.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import typing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,6 @@ from herstelcheck.criteria import KINDS
 from herstelcheck.errors import Diagnostic, HerstelcheckError
 from herstelcheck.model import Plan, Term
 from herstelcheck.plan import field_types, unwrap_optional
-from herstelcheck.records import record
 from herstelcheck.suggest import hint
 from herstelcheck.yamlload import (
     Mapping,
@@ -40,7 +40,7 @@ class ChecklistError(HerstelcheckError):
     """The checklist file could not be read or is not valid."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A text in Dutch and English."""
 
@@ -51,7 +51,7 @@ class Text:
         return self.en if lang == "en" else self.nl
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Criterion:
     """One check of an item: a kind from the registry with its parameters and texts."""
 
@@ -69,7 +69,7 @@ class Criterion:
     """What to add to the plan."""
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Example:
     """An example from practice that the VNG checklist gives, in our own words."""
 
@@ -77,7 +77,7 @@ class Example:
     text: Text
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Item:
     """One of the ten items of the checklist, with its criteria."""
 
@@ -91,7 +91,7 @@ class Item:
     example: Example | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Checklist:
     """A checklist file, read and validated."""
 
@@ -131,9 +131,7 @@ def load(path: str | Path | None = None) -> Checklist:
     key = (name, data)
     cached = _CACHE.get(key)
     if cached is None:
-        from herstelcheck import checklist_compiled
-
-        cached = checklist_compiled.read(data, name) or parse_checklist(data, name)
+        cached = parse_checklist(data, name)
         _CACHE.clear()
         _CACHE[key] = cached
     return cached

@@ -7,6 +7,7 @@ that needs it, so that `herstelcheck --help` starts fast.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from enum import Enum
 from pathlib import Path
@@ -406,7 +407,7 @@ def diff(
         raise typer.Exit(EXIT_ERROR)
     comparison = compare(reports[0], reports[1])
     screen = render_options(lang.value, format is DiffFormat.TERMINAL)
-    options = DiffOptions(**vars(screen), checklist=checklist, today=today)
+    options = DiffOptions(**dataclasses.asdict(screen), checklist=checklist, today=today)
     write_output(diff_formats.renderer(format)(comparison, options))
     if fail_on_regression and comparison.regressions:
         raise typer.Exit(EXIT_FAIL)

@@ -11,11 +11,11 @@ regression. It got **better** in the mirrored case.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from herstelcheck.audit import CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.checklist import Item
-from herstelcheck.records import record
 
 _RANK = {Status.MISSING: 0, Status.PARTIAL: 1, Status.MET: 2, Status.WAIVED: 2}
 
@@ -29,7 +29,7 @@ class Change(str, Enum):
     """Neither better nor worse (criteria may still have changed places)."""
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class ItemChange:
     """One item in both versions."""
 
@@ -66,7 +66,7 @@ class ItemChange:
         )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class PlanComparison:
     """Two versions of a plan, item by item."""
 

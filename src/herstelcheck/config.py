@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence as SequenceType
+from dataclasses import dataclass
 from pathlib import Path
 
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
 from herstelcheck.i18n import LANGUAGES
-from herstelcheck.records import record
 from herstelcheck.reports import ReportSpec, parse_format
 from herstelcheck.require import Requirement
 from herstelcheck.suggest import hint
@@ -51,7 +51,7 @@ class ConfigError(HerstelcheckError):
     """The configuration file could not be read or is not valid."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Config:
     """The settings of a configuration file; None or empty where a key is absent."""
 
@@ -68,7 +68,7 @@ class Config:
     reports: tuple[ReportSpec, ...] = ()
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """What one audit uses: the command line over the configuration file over defaults."""
 

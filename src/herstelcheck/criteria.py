@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from typing import Any
 
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
-from herstelcheck.records import record
 from herstelcheck.yamlload import Mark
 
 Params = dict[str, Any]
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Outcome:
     """What one criterion found in one plan."""
 
@@ -34,7 +33,7 @@ class Outcome:
     """Values for the placeholders of the criterion's message ({found}, {missing}, ...)."""
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Kind:
     """A criterion kind: its function and the parameters it takes."""
 

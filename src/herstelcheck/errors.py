@@ -6,9 +6,8 @@ them, prints their diagnostics on standard error and picks the exit code.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
-
-from herstelcheck.records import record
 
 Severity = Literal["error", "warning"]
 
@@ -16,7 +15,7 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 """The exit codes: done; a plan failed a check the user asked for; could not be done."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem with an input file, in the form compilers use."""
 

@@ -12,13 +12,12 @@ sandboxed template can read them and change nothing.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from herstelcheck import __version__, scoring
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.i18n import SYMBOLS, long_date, number, t
-from herstelcheck.records import record
 
 TEMPLATE_WORDS: dict[str, str] = {
     "title_several": "memo.title_several",
@@ -86,7 +85,7 @@ def labels(lang: str) -> dict[str, str]:
 # --- the views --------------------------------------------------------------------------
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class DateView:
     iso: str
     """The date as YYYY-MM-DD."""
@@ -94,7 +93,7 @@ class DateView:
     """The date written out in the memo's language: `30 juni 2021`, `30 June 2021`."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class ChecklistItemView:
     id: int
     """The item's number."""
@@ -102,7 +101,7 @@ class ChecklistItemView:
     """The item's title."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class ChecklistView:
     name: str
     """The checklist's name."""
@@ -116,7 +115,7 @@ class ChecklistView:
     """The checklist's items, in order: the columns of a comparison."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class CriterionView:
     id: str
     """Stable identifier, `<item slug>.<name>`."""
@@ -139,7 +138,7 @@ class CriterionView:
     """`gain` in words: `tot 3,7 punten`, `up to 3.7 points`."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class WaiverView:
     reason: str
     """The plan's justification."""
@@ -153,7 +152,7 @@ class WaiverView:
     """The line of the plan that gives the waiver."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class ItemView:
     id: int
     """The item's number."""
@@ -187,7 +186,7 @@ class ItemView:
     """The plan's waiver for the item (active or expired), or None."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class StepView:
     item_id: int
     """The number of the item the step belongs to."""
@@ -197,7 +196,7 @@ class StepView:
     """The failed criterion; its `advice` says what to do."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class CountsView:
     met: int
     partial: int
@@ -205,7 +204,7 @@ class CountsView:
     waived: int
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class PlanView:
     file: str
     """The plan file as it was named (`<stdin>` for standard input)."""
@@ -237,7 +236,7 @@ class PlanView:
     """The failed criteria of the items that count, the weightiest first."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class ErrorView:
     file: str
     """The plan file that could not be read."""
@@ -249,7 +248,7 @@ class ErrorView:
     """What is wrong."""
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Memo:
     """The variables of a memo template, one attribute each."""
 

@@ -5,19 +5,17 @@ files by walking them, and the JSON Schema (`schema.py`) is generated from them,
 two cannot drift apart. Field names are the plan's Dutch keys; each field's metadata
 holds its description in Dutch and English.
 
-The sections are records (`records.py`): frozen, compared by identity, and cheap to
-declare at start-up. The values inside them (PlanDate, MoneyOrText) are frozen
-dataclasses that compare by value.
+The sections are frozen dataclasses compared by identity; the values inside them
+(PlanDate, MoneyOrText) compare by value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from herstelcheck.records import record
 from herstelcheck.yamlload import Mark
 
 
@@ -61,7 +59,7 @@ class Niveau(str, Enum):
     OUTCOME = "outcome"
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class PlanDate:
     """A date as the plan gives it: a full date, a month, or a year, with its text."""
 
@@ -86,7 +84,7 @@ class PlanDate:
         return self.text
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class MoneyOrText:
     """A value that may be an amount of money or a description (`budgetruimte`)."""
 
@@ -100,7 +98,7 @@ class MoneyOrText:
 # --- sections -------------------------------------------------------------------------
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Organisatie:
     """How the recovery is organised (item 1)."""
 
@@ -118,7 +116,7 @@ class Organisatie:
     toelichting: str | None = spec("Toelichting op de organisatie.", "Notes on the organisation.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Financiering:
     """Where the money for the recovery comes from (item 1)."""
 
@@ -139,7 +137,7 @@ class Financiering:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Behoeftepeiling:
     """How the needs of entrepreneurs were surveyed (item 2)."""
 
@@ -152,7 +150,7 @@ class Behoeftepeiling:
     bereik: str | None = spec("Wie de peiling bereikte.", "Whom the survey reached.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Behoefte:
     """A need of entrepreneurs, which actions can refer to by its id (item 2)."""
 
@@ -164,7 +162,7 @@ class Behoefte:
     omschrijving: str | None = spec("Omschrijving van de behoefte.", "Description of the need.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Ondernemers:
     """The entrepreneurs: their needs and how they are involved (item 2)."""
 
@@ -182,7 +180,7 @@ class Ondernemers:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Stakeholder:
     """A party in the network, with its sector (item 3)."""
 
@@ -194,7 +192,7 @@ class Stakeholder:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Netwerk:
     """The network around the recovery (item 3)."""
 
@@ -212,7 +210,7 @@ class Netwerk:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Monitoring:
     """How the effects of the approach are followed (item 4)."""
 
@@ -226,7 +224,7 @@ class Monitoring:
     indicatoren: list[str] = list_spec("De indicatoren.", "The indicators.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Data:
     """The data behind the choices, and the monitoring (item 4)."""
 
@@ -238,7 +236,7 @@ class Data:
     monitoring: Monitoring | None = spec("De monitoring.", "The monitoring.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Persoon:
     """A person, with name and position."""
 
@@ -252,7 +250,7 @@ class Persoon:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Trekker:
     """Who leads the recovery, and how the council is informed (item 5)."""
 
@@ -265,7 +263,7 @@ class Trekker:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Les:
     """A lesson from the crisis and how it is kept (item 6)."""
 
@@ -273,7 +271,7 @@ class Les:
     borging: str | None = spec("Hoe de les wordt geborgd.", "How the lesson is kept.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Crisislessen:
     """What the crisis taught, and what stays of it (item 6)."""
 
@@ -288,7 +286,7 @@ class Crisislessen:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Dynamiek:
     """How the approach stays up to date (item 7)."""
 
@@ -302,7 +300,7 @@ class Dynamiek:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Samenwerking:
     """A regional partnership (item 8)."""
 
@@ -310,7 +308,7 @@ class Samenwerking:
     onderwerp: str | None = spec("Waarover wordt samengewerkt.", "What the cooperation is about.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Regio:
     """Regional cooperation and the link with the province (item 8)."""
 
@@ -323,7 +321,7 @@ class Regio:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class TermijnDoel:
     """A term's horizon, starting points and goal (item 9)."""
 
@@ -331,7 +329,7 @@ class TermijnDoel:
     doel: str | None = spec("Uitgangspunten en doelen van de termijn.", "The term's aims.")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Actie:
     """An action of the plan: what, when, with what money and for which need."""
 
@@ -350,7 +348,7 @@ class Actie:
     lijn: str | None = spec("Herstellijn (optioneel).", "Recovery line (optional).")
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Terugvalscenario:
     """What the municipality does if the economy falls back (item 10)."""
 
@@ -367,7 +365,7 @@ class Terugvalscenario:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Uitzondering:
     """A deliberate exception for one item, with its justification."""
 
@@ -378,7 +376,7 @@ class Uitzondering:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Plan:
     """A municipality's recovery plan for the local economy."""
 
@@ -436,7 +434,7 @@ class Plan:
     )
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class LoadedPlan:
     """A plan with the places of its values in the file."""
 

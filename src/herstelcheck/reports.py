@@ -14,13 +14,13 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from herstelcheck.errors import UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
-from herstelcheck.records import record
 from herstelcheck.suggest import hint
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 STDOUT = "-"
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class ReportSpec:
     """One extra report: a format and the file it is written to."""
 
@@ -255,4 +255,4 @@ def _send(targets: Sequence[tuple[PlanWriter, Destination]], piece: Callable[[An
 def file_options(options: RenderOptions) -> RenderOptions:
     """The options of the main report as they apply to a file: no colour, the default
     width (so a report equals what `--format FORMAT --output FILE` writes)."""
-    return dataclasses.replace(options, color=False, width=None)
+    return dataclasses.replace(options, color=None, width=None)

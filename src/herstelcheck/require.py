@@ -9,10 +9,10 @@ give). Any other status fails the run with exit code 1.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from herstelcheck.errors import Diagnostic
-from herstelcheck.records import record
 
 if TYPE_CHECKING:
     from herstelcheck.audit import ItemResult, PlanReport
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 COMMAND_LINE = "--require"
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Requirement:
     """An item that must be met, as the user wrote it."""
 
@@ -34,7 +34,7 @@ class Requirement:
     column: int = 0
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class Unmet:
     """A required item that a plan does not meet."""
 

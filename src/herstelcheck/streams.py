@@ -46,7 +46,7 @@ def render_options(lang: str, terminal: bool, template: Path | None = None) -> R
 
     return RenderOptions(
         lang=lang,
-        color=terminal and color(sys.stdout),
+        color="standard" if terminal and color(sys.stdout) else None,
         width=terminal_width(),
         template=str(template) if template is not None else None,
     )

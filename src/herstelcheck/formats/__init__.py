@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
-
-from herstelcheck.records import record
 
 if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
@@ -41,16 +40,19 @@ FORMAT_MODULES: dict[OutputFormat, str] = {
 }
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class RenderOptions:
     """How to render a report."""
 
     lang: str = "nl"
     """Language of the report: nl or en."""
-    color: bool = False
-    """Use colour (terminal format only)."""
+    color: str | None = None
+    """The Rich colour system to draw with (`standard`, `256`, `truecolor`), or None for
+    no colour (terminal views only)."""
     width: int | None = None
-    """Width in columns for the terminal format; None: the terminal's, or 80."""
+    """Width in columns for the terminal views; None: 80."""
+    ascii_only: bool = False
+    """Draw symbols, bars and boxes in ASCII (the output's encoding lacks ✔ and ─)."""
     template: str | None = None
     """A template file of the user's (markdown format only)."""
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def draw(options: RenderOptions, blocks: Sequence[Block]) -> str:
     """The blocks laid out at the options' width (80 by default) and colour."""
-    return layout.render(blocks, options.width or 80, options.color)
+    return layout.render(blocks, options.width or 80, options.color is not None)
 
 
 def item_heading(item: Item, lang: str) -> Text:

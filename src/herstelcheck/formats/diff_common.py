@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import decimal, number, t
-from herstelcheck.records import record
 
 if TYPE_CHECKING:
     from herstelcheck.checklist import Checklist
     from herstelcheck.compare import Change, ItemChange, PlanComparison
 
 
-@record(eq=True)
+@dataclass(frozen=True, slots=True)
 class DiffOptions(RenderOptions):
     """How to render a comparison: the report options, and what the run was."""
 
