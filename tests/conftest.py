@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from herstelcheck.main import main
+from herstelcheck.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

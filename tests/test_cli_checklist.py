@@ -10,13 +10,8 @@ from markdown_it import MarkdownIt
 
 from conftest import ROOT
 from herstelcheck import checklist
-from herstelcheck.formats.checklist import MODULES, ChecklistFormat
 
 BUNDLED = checklist.load()
-
-
-def test_every_format_has_a_module():
-    assert set(MODULES) == set(ChecklistFormat)
 
 
 def test_all_ten_items(cli):

@@ -8,7 +8,6 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import EXAMPLES
-from herstelcheck.formats.diff import MODULES, DiffFormat
 
 ZEEVEEN = EXAMPLES / "zeeveen.yaml"
 TEXT = ZEEVEEN.read_text(encoding="utf-8")
@@ -18,10 +17,6 @@ TEXT = ZEEVEEN.read_text(encoding="utf-8")
 def without_fallback(write_plan):
     """Zeeveen's plan without its `terugvalscenario` section."""
     return write_plan(TEXT[: TEXT.index("# Item 10")], name="zonder-terugval.yaml")
-
-
-def test_every_format_has_a_module():
-    assert set(MODULES) == set(DiffFormat)
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "markdown", "json"])

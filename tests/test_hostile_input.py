@@ -23,9 +23,10 @@ import pytest
 import yaml
 
 from conftest import DATA, EXAMPLES
-from herstelcheck import runner, yamlload
+from herstelcheck import run as runner
+from herstelcheck import yamlload
+from herstelcheck.cli import main
 from herstelcheck.errors import HerstelcheckError
-from herstelcheck.main import main
 from herstelcheck.plan import PlanError, load_file
 from hostile import SENTINEL_CALLS, assert_clean_stderr, read_bundled_checklist_once, touch
 

@@ -11,14 +11,17 @@ import pytest
 import yaml
 
 from conftest import DATA, EXAMPLES, ROOT
-from herstelcheck import checklist, memo, runner
+from herstelcheck import checklist, memo
+from herstelcheck import run as runner
 from herstelcheck.audit import AuditRun
 
 DAY = dt.date(2021, 6, 30)
 
 
 def audit(*paths: object, today: dt.date = DAY) -> AuditRun:
-    return runner.run([str(p) for p in paths], checklist.load(), today=today, sink=lambda d: None)
+    return runner.audit_paths(
+        [str(p) for p in paths], checklist.load(), today=today, sink=lambda d: None
+    )
 
 
 @pytest.fixture(scope="module")

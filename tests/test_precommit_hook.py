@@ -13,7 +13,7 @@ import pytest
 
 from conftest import EXAMPLES, ROOT
 from external import need
-from herstelcheck import runner
+from herstelcheck import run as runner
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
@@ -39,7 +39,7 @@ def test_the_entry_is_the_installed_command():
     (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     command, subcommand = hook["entry"].split()
     (script,) = entry_points(group="console_scripts", name=command)
-    assert script.value == "herstelcheck.main:main"
+    assert script.value == "herstelcheck.cli:main"
     assert subcommand == "audit"
 
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT
-from herstelcheck import config
+from herstelcheck import settings as config
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -89,7 +89,7 @@ def test_every_audit_option_is_in_the_options_table():
 
 @pytest.mark.parametrize("name", [".herstelcheck.yaml", ".pre-commit-config.yaml"])
 def test_the_config_files_named_in_the_readme_are_skipped(name):
-    from herstelcheck.runner import CONFIG_NAMES
+    from herstelcheck.run import CONFIG_NAMES
 
     assert name in CONFIG_NAMES
     assert f"`{name}`" in README

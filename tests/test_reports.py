@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from herstelcheck import reports, runner
+from herstelcheck import reports
+from herstelcheck import run as runner
 from herstelcheck.errors import UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
-from herstelcheck.reports import ReportSpec, parse_spec
+from herstelcheck.settings import ReportSpec, parse_spec
 
 ZEEVEEN = str(EXAMPLES / "zeeveen.yaml")
 LINDEWAARD = str(EXAMPLES / "lindewaard.yaml")
@@ -254,8 +255,8 @@ def test_write_reports_renders_each_format_once(monkeypatch, tmp_path):
 def test_file_options_drop_colour_and_width():
     from herstelcheck.formats import RenderOptions
 
-    options = reports.file_options(RenderOptions(lang="en", color=True, width=132))
-    assert options == RenderOptions(lang="en", color=False, width=None)
+    options = reports.file_options(RenderOptions(lang="en", color="truecolor", width=132))
+    assert options == RenderOptions(lang="en", color=None, width=None)
 
 
 def test_output_over_a_plan_in_a_folder_is_refused(cli, tmp_path, write_plan):

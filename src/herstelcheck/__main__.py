@@ -1,6 +1,6 @@
 """`python -m herstelcheck` works the same as `herstelcheck`."""
 
-from herstelcheck.main import main
+from herstelcheck.cli import main
 
 if __name__ == "__main__":
     main()

@@ -1,47 +1,130 @@
-"""The Typer application: every command, its options and its help.
+"""The command line: every command of herstelcheck, read by Typer.
 
-The entry point is `main.py`, which runs an ordinary audit command line without this
-module (see `fastargs.py`). Everything heavier than Typer is imported inside the command
-that needs it, so that `herstelcheck --help` starts fast.
+Each command parses its options, builds what it needs (settings, consoles, checklist),
+runs it and turns the outcome into an exit code; the work itself is done elsewhere
+(`run`, `reports`, the formats). An option that several commands take is declared once,
+as an `Annotated` alias below. Heavier modules are imported inside the command that
+needs them.
+
+A problem the user can fix (a usage error, an unreadable plan, checklist or
+configuration file) is printed as one line on standard error with exit code 2, never as
+a traceback; `--debug` shows the traceback of a failure of herstelcheck itself.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
 from herstelcheck import __version__
-from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, UsageError
-from herstelcheck.formats import OutputFormat
-from herstelcheck.formats.checklist import ChecklistFormat
-from herstelcheck.formats.diff import DiffFormat
-from herstelcheck.lightparams import LightCommand, LightGroup
-from herstelcheck.streams import render_options, report_diagnostic
-
-
-class Lang(str, Enum):
-    nl = "nl"
-    en = "en"
-
+from herstelcheck.console import Color, Terminal
+from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, HerstelcheckError, UsageError
+from herstelcheck.formats import ChecklistFormat, DiffFormat, OutputFormat
 
 app = typer.Typer(
     name="herstelcheck",
-    cls=LightGroup,
     help=(
         "Audit a municipality's recovery plan for the local economy against the ten items "
         "of the VNG Top 10 checklist for an effective recovery approach (May 2021)."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Lang(str, Enum):
+    """The values of `--lang`."""
+
+    nl = "nl"
+    en = "en"
+
+
+# --- options that several commands share, each declared once ------------------------
+
+REPORT, THRESHOLDS, INPUT = "Report", "Thresholds", "Input and configuration"
+
+LangOption = Annotated[
+    Lang,
+    typer.Option("--lang", case_sensitive=False, help="Language of the text: nl or en."),
+]
+ChecklistOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--checklist",
+        metavar="FILE",
+        help="Use this checklist file instead of the bundled one.",
+        rich_help_panel=INPUT,
+    ),
+]
+DateOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--date",
+        metavar="YYYY-MM-DD",
+        help="Date of the audit (decides which waivers have expired); "
+        "default: SOURCE_DATE_EPOCH or today.",
+        rich_help_panel=INPUT,
+    ),
+]
+ColorOption = Annotated[
+    Color,
+    typer.Option(
+        "--color",
+        case_sensitive=False,
+        help="Colour on the terminal: auto follows the terminal, NO_COLOR and FORCE_COLOR.",
+        rich_help_panel=REPORT,
+    ),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE (atomically) instead of standard output.",
+        rich_help_panel=REPORT,
+    ),
+]
+
+
+@contextmanager
+def handled(ctx: typer.Context, terminal: Terminal | None = None) -> Iterator[Terminal]:
+    """The consoles of a command, and its problems said on standard error: a usage error
+    or an unreadable input ends it with exit code 2, a failure of herstelcheck itself too
+    (with its traceback under `--debug`)."""
+    terminal = terminal or Terminal()
+    debug = bool(ctx.find_root().params.get("debug"))
+    try:
+        yield terminal
+    except (typer.Exit, typer.Abort):
+        raise
+    except UsageError as exc:
+        terminal.error(str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+    except HerstelcheckError as exc:  # a plan, checklist, configuration or template file
+        for diagnostic in exc.diagnostics:
+            terminal.diagnostic(diagnostic)
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        terminal.note("interrupted")
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if debug:
+            raise
+        from herstelcheck.textsafe import excerpt
+
+        terminal.internal_error(excerpt(f"{type(exc).__name__}: {exc}", 300))
+        raise typer.Exit(EXIT_ERROR) from None
 
 
 def _version(value: bool) -> None:
@@ -62,44 +145,24 @@ def _root(
         bool, typer.Option("--debug", help="Show a traceback when herstelcheck itself fails.")
     ] = False,
 ) -> None:
-    """Options of herstelcheck itself; the entry point acts on --debug."""
-
-
-ChecklistOption = Annotated[
-    Optional[Path],
-    typer.Option(
-        "--checklist",
-        help="Use this checklist file instead of the bundled one.",
-        metavar="FILE",
-    ),
-]
-DateOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--date",
-        metavar="YYYY-MM-DD",
-        help="Date of the audit (decides which waivers have expired); "
-        "default: SOURCE_DATE_EPOCH or today.",
-    ),
-]
+    """Audit recovery plans against the VNG Top 10 checklist (May 2021)."""
 
 
 # --- audit ---------------------------------------------------------------------------
 
-PathsArg = Annotated[
-    Optional[list[str]],
-    typer.Argument(
-        help="Plan files, folders (every *.yaml and *.yml below them) or - for standard input; "
-        "default: the 'paths' of the configuration file.",
-        metavar="PATH",
-        show_default=False,
-    ),
-]
 
-
-@app.command(cls=LightCommand)
+@app.command()
 def audit(
-    paths: PathsArg = None,
+    ctx: typer.Context,
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            help="Plan files, folders (every *.yaml and *.yml below them) or - for standard "
+            "input; default: the 'paths' of the configuration file.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
     format: Annotated[
         Optional[OutputFormat],
         typer.Option(
@@ -108,18 +171,10 @@ def audit(
             case_sensitive=False,
             help="Format of the report (default: terminal).",
             show_default=False,
+            rich_help_panel=REPORT,
         ),
     ] = None,
-    output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the report to FILE (atomically) instead of standard output.",
-            metavar="FILE",
-            dir_okay=True,
-        ),
-    ] = None,
+    output: OutputOption = None,
     report: Annotated[
         Optional[list[str]],
         typer.Option(
@@ -128,6 +183,7 @@ def audit(
             help="Also write the report in FORMAT to FILE (atomically), from the same run; "
             "repeatable, e.g. --report json=audit.json.",
             show_default=False,
+            rich_help_panel=REPORT,
         ),
     ] = None,
     lang: Annotated[
@@ -135,11 +191,22 @@ def audit(
         typer.Option(
             "--lang",
             case_sensitive=False,
-            help="Language of the report (default: nl).",
+            help="Language of the report: nl or en (default: nl).",
             show_default=False,
+            rich_help_panel=REPORT,
         ),
     ] = None,
-    checklist_file: ChecklistOption = None,
+    color: ColorOption = Color.AUTO,
+    template: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="With --format markdown: write the memo with this Jinja2 template of your "
+            "own (see docs/templates.md).",
+            rich_help_panel=REPORT,
+        ),
+    ] = None,
     fail_under: Annotated[
         Optional[float],
         typer.Option(
@@ -148,9 +215,10 @@ def audit(
             max=100,
             metavar="SCORE",
             help="Exit 1 when any plan scores below SCORE (0-100).",
+            rich_help_panel=THRESHOLDS,
         ),
     ] = None,
-    require_items: Annotated[
+    require: Annotated[
         Optional[list[str]],
         typer.Option(
             "--require",
@@ -158,30 +226,25 @@ def audit(
             help="Exit 1 when a plan does not meet ITEM (a number or slug; an active "
             "waiver counts as met); repeatable.",
             show_default=False,
+            rich_help_panel=THRESHOLDS,
         ),
     ] = None,
-    config_file: Annotated[
+    checklist: ChecklistOption = None,
+    config: Annotated[
         Optional[Path],
         typer.Option(
             "--config",
             metavar="FILE",
             help="Read settings from FILE instead of the .herstelcheck.yaml found from "
             "the current folder up.",
+            rich_help_panel=INPUT,
         ),
     ] = None,
     no_config: Annotated[
-        bool, typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.")
+        bool,
+        typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.", rich_help_panel=INPUT),
     ] = False,
     date: DateOption = None,
-    template: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--template",
-            metavar="FILE",
-            help="With --format markdown: write the memo with this Jinja2 template of your "
-            "own (see docs/templates.md).",
-        ),
-    ] = None,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -191,31 +254,33 @@ def audit(
     meet a required item, 2 a usage error or a plan, checklist or configuration file
     that could not be read.
     """
-    from herstelcheck.audit_command import AuditArgs
-    from herstelcheck.audit_command import run as run_audit
+    from herstelcheck import run, settings
 
-    args = AuditArgs(
-        paths=tuple(paths or ()),
-        format=format,
-        output=output,
-        report=tuple(report or ()),
-        lang=lang.value if lang is not None else None,
-        checklist=checklist_file,
-        fail_under=fail_under,
-        require=tuple(require_items or ()),
-        config=config_file,
-        no_config=no_config,
-        date=date,
-        template=template,
-    )
-    raise typer.Exit(run_audit(args))
+    with handled(ctx, Terminal(color)) as terminal:
+        chosen = settings.resolve(
+            paths=paths or (),
+            format=format,
+            output=str(output) if output is not None else None,
+            reports=report or (),
+            lang=lang.value if lang is not None else None,
+            checklist=str(checklist) if checklist is not None else None,
+            fail_under=fail_under,
+            require=require or (),
+            config_file=config,
+            no_config=no_config,
+            date=date,
+            template=str(template) if template is not None else None,
+        )
+        code = run.audit(chosen, terminal)
+    raise typer.Exit(code)
 
 
 # --- checklist -----------------------------------------------------------------------
 
 
-@app.command("checklist", cls=LightCommand)
+@app.command("checklist")
 def checklist_command(
+    ctx: typer.Context,
     item: Annotated[
         Optional[str],
         typer.Argument(
@@ -228,17 +293,9 @@ def checklist_command(
         ChecklistFormat,
         typer.Option("--format", "-f", case_sensitive=False, help="terminal or markdown."),
     ] = ChecklistFormat.TERMINAL,
-    lang: Annotated[
-        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the text.")
-    ] = Lang.nl,
-    checklist_file: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--checklist",
-            help="Show this checklist file instead of the bundled one.",
-            metavar="FILE",
-        ),
-    ] = None,
+    lang: LangOption = Lang.nl,
+    color: ColorOption = Color.AUTO,
+    checklist: ChecklistOption = None,
 ) -> None:
     """Show the checklist: all ten items, or one.
 
@@ -248,26 +305,28 @@ def checklist_command(
     Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
     """
     from herstelcheck.checklist import load as load_checklist
-    from herstelcheck.formats import checklist as checklist_formats
+    from herstelcheck.formats import checklist_renderer
     from herstelcheck.output import write_output
 
-    checklist = load_checklist(checklist_file)
-    items = checklist.items
-    if item is not None:
-        found = checklist.item(item)
-        if found is None:
-            known = ", ".join(f"{i.id} ({i.slug})" for i in checklist.items)
-            raise UsageError(f"the checklist has no item '{item}'; choose one of: {known}")
-        items = (found,)
-    options = render_options(lang.value, format is ChecklistFormat.TERMINAL)
-    write_output(checklist_formats.renderer(format)(checklist, items, options))
+    with handled(ctx, Terminal(color)) as terminal:
+        loaded = load_checklist(checklist)
+        items = loaded.items
+        if item is not None:
+            found = loaded.item(item)
+            if found is None:
+                known = ", ".join(f"{i.id} ({i.slug})" for i in loaded.items)
+                raise UsageError(f"the checklist has no item '{item}'; choose one of: {known}")
+            items = (found,)
+        options = terminal.render_options(lang.value)
+        write_output(checklist_renderer(format)(loaded, items, options))
 
 
 # --- init ----------------------------------------------------------------------------
 
 
-@app.command(cls=LightCommand)
+@app.command()
 def init(
+    ctx: typer.Context,
     file: Annotated[
         Optional[str],
         typer.Argument(
@@ -298,68 +357,55 @@ def init(
 
     from herstelcheck import template
     from herstelcheck.output import write_atomic, write_new, write_output
-    from herstelcheck.textsafe import visible
 
-    name = None
-    if gemeente is not None:
+    with handled(ctx) as terminal:
+        name = None
+        if gemeente is not None:
+            try:
+                name = template.check_gemeente(gemeente)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+        text = template.render(lang.value, name, file)
+        if file is None or file == "-":
+            write_output(text)
+            return
+        if Path(file).is_dir():
+            raise UsageError(f"cannot write the template to '{file}': it is a folder")
         try:
-            name = template.check_gemeente(gemeente)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    text = template.render(lang.value, name, file)
-    if file is None or file == "-":
-        write_output(text)
-        return
-    if Path(file).is_dir():
-        raise UsageError(f"cannot write the template to '{file}': it is a folder")
-    try:
-        if force:
-            write_atomic(file, text)
-        else:
-            write_new(file, text)
-    except FileExistsError:
-        raise UsageError(f"'{file}' already exists; use --force to overwrite it") from None
-    shown = visible(file)
-    print(
-        f"herstelcheck: wrote {shown}; fill it in, then run: "
-        f"herstelcheck audit {visible(shlex.quote(file))}",
-        file=sys.stderr,
-    )
+            if force:
+                write_atomic(file, text)
+            else:
+                write_new(file, text)
+        except FileExistsError:
+            raise UsageError(f"'{file}' already exists; use --force to overwrite it") from None
+        terminal.note(f"wrote {file}; fill it in, then run: herstelcheck audit {shlex.quote(file)}")
 
 
 # --- schema --------------------------------------------------------------------------
 
 
-@app.command(cls=LightCommand)
-def schema(
-    output: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write the schema to FILE (atomically) instead of standard output.",
-            metavar="FILE",
-        ),
-    ] = None,
-) -> None:
+@app.command()
+def schema(ctx: typer.Context, output: OutputOption = None) -> None:
     """Print the JSON Schema of the plan format, for editors.
 
-    The schema is JSON Schema draft 2020-12, plan format version 1; see the README for
-    using it in VS Code and other editors.
+    The schema is JSON Schema draft 2020-12 of the plan format; see docs/plan-format.md
+    for using it in VS Code and other editors.
 
     Exit codes: 0 written, 2 FILE cannot be written.
     """
     from herstelcheck import schema as plan_schema
     from herstelcheck.output import write_output
 
-    write_output(plan_schema.dumps(), output)
+    with handled(ctx):
+        write_output(plan_schema.dumps(), output)
 
 
 # --- diff ----------------------------------------------------------------------------
 
 
-@app.command(cls=LightCommand)
+@app.command()
 def diff(
+    ctx: typer.Context,
     old: Annotated[
         str,
         typer.Argument(help="The earlier version of the plan.", metavar="OLD", show_default=False),
@@ -372,16 +418,15 @@ def diff(
         DiffFormat,
         typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown or json."),
     ] = DiffFormat.TERMINAL,
-    lang: Annotated[
-        Lang, typer.Option("--lang", case_sensitive=False, help="Language of the report.")
-    ] = Lang.nl,
+    lang: LangOption = Lang.nl,
+    color: ColorOption = Color.AUTO,
     fail_on_regression: Annotated[
         bool,
         typer.Option(
             "--fail-on-regression", help="Exit 1 when any item got worse (status or score)."
         ),
     ] = False,
-    checklist_file: ChecklistOption = None,
+    checklist: ChecklistOption = None,
     date: DateOption = None,
 ) -> None:
     """Compare two versions of a plan, item by item.
@@ -392,22 +437,40 @@ def diff(
     Exit codes: 0 compared, 1 an item got worse and --fail-on-regression is given,
     2 a usage error or a plan or checklist that could not be read.
     """
-    from herstelcheck import runner
+    import dataclasses
+
+    from herstelcheck import run
     from herstelcheck.checklist import load as load_checklist
     from herstelcheck.compare import compare
-    from herstelcheck.environment import audit_date
-    from herstelcheck.formats import diff as diff_formats
+    from herstelcheck.formats import diff_renderer
     from herstelcheck.formats.diff_common import DiffOptions
     from herstelcheck.output import write_output
+    from herstelcheck.settings import audit_date
 
-    today = audit_date(date)
-    checklist = load_checklist(checklist_file)
-    reports, errors = runner.audit_files([old, new], checklist, today=today, sink=report_diagnostic)
-    if errors or len(reports) != 2:
-        raise typer.Exit(EXIT_ERROR)
-    comparison = compare(reports[0], reports[1])
-    screen = render_options(lang.value, format is DiffFormat.TERMINAL)
-    options = DiffOptions(**dataclasses.asdict(screen), checklist=checklist, today=today)
-    write_output(diff_formats.renderer(format)(comparison, options))
-    if fail_on_regression and comparison.regressions:
-        raise typer.Exit(EXIT_FAIL)
+    with handled(ctx, Terminal(color)) as terminal:
+        today = audit_date(date)
+        loaded = load_checklist(checklist)
+        reports, errors = run.audit_files([old, new], loaded, today=today, sink=terminal.diagnostic)
+        if errors or len(reports) != 2:
+            raise typer.Exit(EXIT_ERROR)
+        comparison = compare(reports[0], reports[1])
+        screen = terminal.render_options(lang.value)
+        options = DiffOptions(**dataclasses.asdict(screen), checklist=loaded, today=today)
+        write_output(diff_renderer(format)(comparison, options))
+        if fail_on_regression and comparison.regressions:
+            raise typer.Exit(EXIT_FAIL)
+
+
+# --- the console script --------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run `herstelcheck ARGV` (default: the process's arguments) and exit."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:  # started with `<&-`, `>&-` or `2>&-`
+            setattr(sys, name, open(os.devnull, mode))  # noqa: SIM115 - lives as long as sys
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
+    sys.exit(0)  # pragma: no cover - Typer always exits

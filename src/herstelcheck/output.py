@@ -81,7 +81,7 @@ def _discard_stdout() -> None:
 
 def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
     """Refuse an output path that is a folder, a device or pipe, has no folder, or is one
-    of the plans that `inputs` (files, folders, `-`) name."""
+    of the files `inputs` (`-`: the file standard input was redirected from)."""
     path = Path(target)
     real = Path(os.path.realpath(path))
     if real.is_dir():
@@ -95,17 +95,11 @@ def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
     if not folder.is_dir():
         shown = path.parent if str(path.parent) else Path()
         raise UsageError(f"cannot write the report to '{target}': no folder '{shown}'")
-    if real.exists() and any(_same_file(name, real) for name in _plan_files(inputs)):
+    if real.exists() and any(_same_file(name, real) for name in inputs):
         raise UsageError(
             f"refusing to write the report to '{target}': it is one of the plans audited"
         )
     return path
-
-
-def _plan_files(inputs: Iterable[str]) -> list[str]:
-    from herstelcheck.runner import collect
-
-    return collect(inputs).files
 
 
 def _same_file(name: str, target: Path) -> bool:

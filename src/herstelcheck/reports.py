@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import methodcaller
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from herstelcheck.errors import UsageError
 from herstelcheck.formats import OutputFormat, RenderOptions
-from herstelcheck.suggest import hint
+from herstelcheck.settings import ReportSpec
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -29,62 +28,16 @@ if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun, PlanReport
     from herstelcheck.checklist import Checklist
     from herstelcheck.errors import Diagnostic
-    from herstelcheck.runner import Audit
-
-STDOUT = "-"
 
 
-@dataclass(frozen=True, slots=True)
-class ReportSpec:
-    """One extra report: a format and the file it is written to."""
-
-    format: OutputFormat
-    file: str
-    """The file as the user named it (or as resolved from the configuration file)."""
-
-
-def format_names() -> list[str]:
-    return [fmt.value for fmt in OutputFormat]
-
-
-def parse_format(name: str) -> OutputFormat:
-    """A format by its name (any case), or a UsageError that suggests the closest name."""
-    wanted = name.strip().lower()
-    for fmt in OutputFormat:
-        if fmt.value == wanted:
-            return fmt
-    raise UsageError(f"unknown format '{name}'" + hint(wanted, format_names(), "formats"))
-
-
-def parse_spec(spec: str) -> ReportSpec:
-    """`FORMAT=FILE` as given to `--report`, e.g. `json=audit.json`."""
-    name, equals, file = spec.partition("=")
-    if not equals or not name.strip():
-        raise UsageError(f"--report needs FORMAT=FILE, such as json=audit.json (got '{spec}')")
-    try:
-        fmt = parse_format(name)
-    except UsageError as exc:
-        raise UsageError(f"--report {spec}: {exc}") from None
-    if not file:
-        raise UsageError(f"--report {spec}: the file name is missing after '='")
-    if file == STDOUT:
-        raise UsageError(
-            f"--report {spec}: a report goes to a file; "
-            "use --format for the report on standard output"
-        )
-    return ReportSpec(fmt, file)
-
-
-def check_targets(specs: Sequence[ReportSpec], output: str | None, paths: Sequence[str]) -> None:
+def check_targets(specs: Sequence[ReportSpec], output: str | None, plans: Sequence[str]) -> None:
     """Refuse `--output` or a report file that is a folder, has no folder, is one of the
-    plans (named, or inside a folder named in `paths`), or is named twice (by two
-    reports, or by a report and --output)."""
+    `plans` (as named, or found in a folder), or is named twice (by two reports, or by a
+    report and --output)."""
     if output is None and not specs:
         return
     from herstelcheck.output import check_target
-    from herstelcheck.runner import collect
 
-    plans = [*paths, *collect(paths).files]
     seen: dict[Path, str] = {}
     if output is not None:
         check_target(output, plans)
@@ -164,6 +117,18 @@ class PlanWriter(Protocol):
     def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str: ...
 
 
+class AuditedPlans(Protocol):
+    """Plans audited one by one (`run.Audit`): iterating yields each plan's report; what
+    the end of a report needs is known once they are all through."""
+
+    checklist: Checklist
+    today: dt.date
+    errors: list[Diagnostic]
+    warnings: list[Diagnostic]
+
+    def __iter__(self) -> Iterator[PlanReport]: ...
+
+
 class Destination(Protocol):
     """Where a report goes: `output.AtomicWriter` (a file) or `output.StandardOutput`."""
 
@@ -195,7 +160,7 @@ def plan_writer(
 
 
 def stream_all(
-    plans: Audit,
+    plans: AuditedPlans,
     fmt: OutputFormat,
     output: str | None,
     specs: Sequence[ReportSpec],

@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
-from herstelcheck import checklist, runner
+from herstelcheck import checklist
+from herstelcheck import run as runner
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats import json as json_format
 from herstelcheck.textsafe import JSON_UNSAFE
@@ -23,7 +24,7 @@ def _reference(data: object) -> str:
 
 
 def _run() -> runner.AuditRun:
-    return runner.run(
+    return runner.audit_paths(
         [str(EXAMPLES)], checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
     )
 
@@ -50,7 +51,9 @@ RUNS = {
 def test_the_writer_writes_the_document_plan_by_plan(paths):
     """The pieces of `Writer`, as a streamed run writes them, are `render`'s text and
     the text of `document`."""
-    run = runner.run(paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None)
+    run = runner.audit_paths(
+        paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+    )
     writer = json_format.Writer(run.checklist, run.today, "en")
     start = writer.start()
     assert start.endswith('"plans": ')

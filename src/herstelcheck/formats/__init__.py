@@ -1,10 +1,13 @@
-"""Output formats: one module per format, each with one function.
+"""Output formats: one module per format of each view, behind one registry (`MODULES`).
 
-Every format module defines::
+A format module of the audit report defines::
 
     def render(run: AuditRun, options: RenderOptions) -> str
 
-and is imported only when it is used, so a run pays for the format it asks for alone.
+(and, for the formats written plan by plan, a `Writer`); one of `herstelcheck checklist`
+`render(checklist, items, options)`, one of `herstelcheck diff` `render(comparison,
+options)`. A module is imported only when it is used, so a run pays for the format it
+asks for alone.
 """
 
 from __future__ import annotations
@@ -13,14 +16,18 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from herstelcheck.audit import AuditRun
+    from herstelcheck.checklist import Checklist, Item
+    from herstelcheck.compare import PlanComparison
 
 
 class OutputFormat(str, Enum):
-    """The values of `--format`."""
+    """The values of `audit --format`."""
 
     TERMINAL = "terminal"
     MARKDOWN = "markdown"
@@ -30,14 +37,42 @@ class OutputFormat(str, Enum):
     GITHUB = "github"
 
 
-FORMAT_MODULES: dict[OutputFormat, str] = {
-    OutputFormat.TERMINAL: "herstelcheck.formats.terminal",
-    OutputFormat.MARKDOWN: "herstelcheck.formats.markdown",
-    OutputFormat.JSON: "herstelcheck.formats.json",
-    OutputFormat.SARIF: "herstelcheck.formats.sarif",
-    OutputFormat.JUNIT: "herstelcheck.formats.junit",
-    OutputFormat.GITHUB: "herstelcheck.formats.github",
+class ChecklistFormat(str, Enum):
+    """The values of `checklist --format`."""
+
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+
+
+class DiffFormat(str, Enum):
+    """The values of `diff --format`."""
+
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+MODULES: dict[type[Enum], dict[str, str]] = {
+    OutputFormat: {
+        "terminal": "herstelcheck.formats.terminal",
+        "markdown": "herstelcheck.formats.markdown",
+        "json": "herstelcheck.formats.json",
+        "sarif": "herstelcheck.formats.sarif",
+        "junit": "herstelcheck.formats.junit",
+        "github": "herstelcheck.formats.github",
+    },
+    ChecklistFormat: {
+        "terminal": "herstelcheck.formats.checklist_terminal",
+        "markdown": "herstelcheck.formats.checklist_markdown",
+    },
+    DiffFormat: {
+        "terminal": "herstelcheck.formats.diff_terminal",
+        "markdown": "herstelcheck.formats.diff_markdown",
+        "json": "herstelcheck.formats.diff_json",
+    },
 }
+"""The one registry: for each view (by the enum of its `--format`), the module of each
+of its formats."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +93,29 @@ class RenderOptions:
 
 
 Renderer = Callable[["AuditRun", RenderOptions], str]
+ChecklistRenderer = Callable[["Checklist", "Sequence[Item]", RenderOptions], str]
+DiffRenderer = Callable[["PlanComparison", RenderOptions], str]
+"""(called with `diff_common.DiffOptions`, which are RenderOptions and more)"""
+
+
+def _render(fmt: OutputFormat | ChecklistFormat | DiffFormat) -> Any:
+    """The `render` function of a format's module (imported now)."""
+    return importlib.import_module(MODULES[type(fmt)][fmt.value]).render
 
 
 def renderer(fmt: OutputFormat) -> Renderer:
-    """The render function of a format (its module is imported now)."""
-    module = importlib.import_module(FORMAT_MODULES[fmt])
-    render: Renderer = module.render
+    """The render function of an audit report format."""
+    render: Renderer = _render(fmt)
+    return render
+
+
+def checklist_renderer(fmt: ChecklistFormat) -> ChecklistRenderer:
+    """The render function of a format of `herstelcheck checklist`."""
+    render: ChecklistRenderer = _render(fmt)
+    return render
+
+
+def diff_renderer(fmt: DiffFormat) -> DiffRenderer:
+    """The render function of a format of `herstelcheck diff`."""
+    render: DiffRenderer = _render(fmt)
     return render

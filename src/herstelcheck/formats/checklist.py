@@ -1,43 +1,11 @@
-"""The formats of `herstelcheck checklist`: the items with their criteria and guidance.
-
-Each format module defines::
-
-    def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str
-
-and is imported only when it is used.
-"""
+"""What the views of `herstelcheck checklist` share: weights and shares as people write them."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
-from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from herstelcheck.checklist import Checklist, Item
-    from herstelcheck.formats import RenderOptions
-
-
-class ChecklistFormat(str, Enum):
-    """The values of `checklist --format`."""
-
-    TERMINAL = "terminal"
-    MARKDOWN = "markdown"
-
-
-MODULES: dict[ChecklistFormat, str] = {
-    ChecklistFormat.TERMINAL: "herstelcheck.formats.checklist_terminal",
-    ChecklistFormat.MARKDOWN: "herstelcheck.formats.checklist_markdown",
-}
-
-Renderer = Callable[["Checklist", "Sequence[Item]", "RenderOptions"], str]
-
-
-def renderer(fmt: ChecklistFormat) -> Renderer:
-    """The render function of a format (its module is imported now)."""
-    render: Renderer = importlib.import_module(MODULES[fmt]).render
-    return render
+    from herstelcheck.checklist import Checklist
 
 
 def weight_text(weight: float, lang: str) -> str:

@@ -9,13 +9,14 @@ import weakref
 import pytest
 
 from conftest import EXAMPLES
-from herstelcheck import checklist, runner
+from herstelcheck import checklist
+from herstelcheck import run as runner
 
 
 def test_the_collector_threshold_is_restored_after_a_run():
     before = gc.get_threshold()
     seen = []
-    run = runner.run(
+    run = runner.audit_paths(
         [str(EXAMPLES)],
         checklist.load(),
         today=dt.date(2021, 7, 1),
@@ -34,7 +35,7 @@ def test_the_collector_threshold_is_restored_when_a_run_fails():
         raise RuntimeError("stop")
 
     with pytest.raises(RuntimeError):
-        runner.run(
+        runner.audit_paths(
             [str(EXAMPLES)],
             checklist.load(),
             today=dt.date(2021, 7, 1),
@@ -88,7 +89,7 @@ def test_a_run_keeps_what_its_end_needs(write_plan):
     assert [d.file for d in plans.errors] == [str(bad), "/geen/map/plan.yaml"]
     assert [d.file for d in plans.warnings] == [str(warned)]
     assert seen == [plans.errors[0], plans.warnings[0], plans.errors[1]]
-    run = runner.run(
+    run = runner.audit_paths(
         [str(bad), str(warned), "/geen/map/plan.yaml"],
         checklist.load(),
         today=dt.date(2021, 7, 1),

@@ -1,7 +1,11 @@
-"""Run an audit over many paths: find the plans, read each, audit the readable ones.
+"""Run an audit: find the plans, audit them one by one, hand each report to the formats,
+and decide the exit code.
 
-A plan that cannot be read does not stop the run: its errors are collected and the
-other plans are still audited.
+A plan that cannot be read does not stop the run: its errors are reported as soon as
+they are known and the other plans are still audited. When every report is in a format
+written plan by plan (`reports.STREAMED`), the run keeps no report: each plan is
+audited, written and let go, and the exit code is decided from the few facts kept as
+the plans pass (`Outcome`). Otherwise the whole run is kept and rendered at the end.
 """
 
 from __future__ import annotations
@@ -9,15 +13,21 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from herstelcheck.audit import AuditRun, PlanReport, audit_plan
-from herstelcheck.checklist import Checklist
-from herstelcheck.errors import Diagnostic
+from herstelcheck.checklist import Checklist, Item
+from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic
 from herstelcheck.plan import STDIN, PlanError, load_file
+from herstelcheck.require import COMMAND_LINE, Requirement, resolve, unmet_in
+
+if TYPE_CHECKING:
+    from herstelcheck.console import Terminal
+    from herstelcheck.settings import Settings
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 CONFIG_NAMES = (
@@ -173,7 +183,7 @@ def start(
 ) -> Audit:
     """Find the plans under `paths` (the problems with the paths go to `sink` now), ready
     to be audited one by one; `track`, when given, wraps the list of plan files to follow
-    the progress (see `progress.track`)."""
+    the progress (see `console.Terminal.track`)."""
     found = collect(paths)
     for diagnostic in found.errors:
         sink(diagnostic)
@@ -223,7 +233,7 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
-def run(
+def audit_paths(
     paths: Iterable[str],
     checklist: Checklist,
     *,
@@ -237,3 +247,107 @@ def run(
     with start(paths, checklist, today=today, sink=sink, track=track) as plans:
         reports = _keep(plans, on_report)
     return AuditRun(checklist, tuple(reports), tuple(plans.errors), today)
+
+
+# --- the audit command ------------------------------------------------------------------
+
+
+def audit(settings: Settings, terminal: Terminal) -> int:
+    """Audit the plans of `settings`, write every report, and return the exit code.
+
+    Raises UsageError or HerstelcheckError for what cannot be done; the caller says it.
+    """
+    from herstelcheck import reports
+    from herstelcheck.checklist import load as load_checklist
+
+    if settings.output is not None or settings.reports:
+        inputs = [*settings.paths, *collect(settings.paths).files]
+        reports.check_targets(settings.reports, settings.output, inputs)
+    checklist = load_checklist(settings.checklist)
+    required = _required(settings.require, checklist, terminal)
+    if required is None:
+        return EXIT_ERROR
+    options = terminal.render_options(settings.lang, settings.template)
+    if settings.output is not None:  # a file: no colour, the default width
+        options = reports.file_options(options)
+    outcome = Outcome(required)
+    # A bar on standard error, drawn again and again, would run across a report that
+    # goes to the same terminal as it is written.
+    on_screen = settings.output is None and terminal.out.is_terminal
+    track = terminal.track if not on_screen else None
+    today, sink = settings.today, terminal.diagnostic
+    if reports.streamable(settings.format, settings.reports):
+        with start(settings.paths, checklist, today=today, sink=sink, track=track) as plans:
+            reports.stream_all(
+                plans,
+                settings.format,
+                settings.output,
+                settings.reports,
+                options,
+                on_report=outcome.add,
+            )
+        outcome.errors = bool(plans.errors)
+    else:
+        whole = audit_paths(
+            settings.paths, checklist, today=today, sink=sink, on_report=outcome.add, track=track
+        )
+        outcome.errors = bool(whole.errors)
+        for problem in reports.write_all(
+            whole, settings.format, settings.output, settings.reports, options
+        ):
+            terminal.warn(problem)
+    for diagnostic in outcome.unmet:
+        terminal.diagnostic(diagnostic)
+    return outcome.exit_code(settings.fail_under)
+
+
+class Outcome:
+    """What the exit code and the diagnostics after the report need of a run, gathered as
+    its plans pass (`add`), so that a run that keeps no report can decide them too."""
+
+    def __init__(self, required: Sequence[Item] = ()) -> None:
+        self.required = required
+        self.errors = False
+        """Whether a plan could not be read (or a path named no plans)."""
+        self.lowest: float | None = None
+        """The lowest score of a plan; None before the first."""
+        self.unmet: list[Diagnostic] = []
+        """A diagnostic for each required item that a plan does not meet, plan by plan."""
+
+    def add(self, report: PlanReport) -> None:
+        if self.lowest is None or report.score < self.lowest:
+            self.lowest = report.score
+        self.unmet.extend(miss.diagnostic() for miss in unmet_in(report, self.required))
+
+    def exit_code(self, fail_under: float | None) -> int:
+        """2 when a plan could not be read; else 1 when one scored under `fail_under` or
+        does not meet a required item; else 0."""
+        if self.errors:
+            return EXIT_ERROR
+        if fail_under is not None and self.lowest is not None and self.lowest < fail_under:
+            return EXIT_FAIL
+        if self.unmet:
+            return EXIT_FAIL
+        return EXIT_OK
+
+
+def _required(
+    requirements: Sequence[Requirement], checklist: Checklist, terminal: Terminal
+) -> tuple[Item, ...] | None:
+    """The required items in the checklist; None (after saying why on standard error)
+    when one names an item the checklist does not have."""
+    items, problems = resolve(requirements, checklist)
+    for requirement, message in problems:
+        if requirement.source == COMMAND_LINE:
+            terminal.error(f"--require: {message}")
+        else:
+            terminal.diagnostic(
+                Diagnostic(
+                    requirement.source,
+                    requirement.line,
+                    requirement.column,
+                    "error",
+                    f"'require': {message}",
+                )
+            )
+    return None if problems else items

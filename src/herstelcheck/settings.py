@@ -1,10 +1,11 @@
-"""The configuration file `.herstelcheck.yaml`: the settings a repository keeps for
-`herstelcheck audit`.
+"""The settings of `herstelcheck audit`: the command line over the configuration file
+`.herstelcheck.yaml` over the defaults, as one frozen `Settings` value.
 
-Where it is found: `--config FILE` names it; otherwise the current folder and then each
-folder above it is searched for `.herstelcheck.yaml` (or `.herstelcheck.yml`), stopping at
-the first one found and at the root of the repository (a folder holding `.git`), so that
-a file outside the repository never applies to it. `--no-config` ignores it.
+Where the configuration file is found: `--config FILE` names it; otherwise the current
+folder and then each folder above it is searched for `.herstelcheck.yaml` (or
+`.herstelcheck.yml`), stopping at the first one found and at the root of the repository
+(a folder holding `.git`), so that a file outside the repository never applies to it.
+`--no-config` ignores it.
 
 Every key is optional; options on the command line override it. Paths in it are
 relative to the folder of the file. A problem with the file is an error with its line
@@ -14,6 +15,7 @@ that a misspelt `fail_undr` cannot silently switch a check off.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence as SequenceType
 from dataclasses import dataclass
@@ -22,7 +24,6 @@ from pathlib import Path
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
 from herstelcheck.i18n import LANGUAGES
-from herstelcheck.reports import ReportSpec, parse_format
 from herstelcheck.require import Requirement
 from herstelcheck.suggest import hint
 from herstelcheck.yamlload import (
@@ -69,16 +70,35 @@ class Config:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportSpec:
+    """One extra report: a format and the file it is written to."""
+
+    format: OutputFormat
+    file: str
+    """The file as the user named it (or as resolved from the configuration file)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """What one audit uses: the command line over the configuration file over defaults."""
 
     paths: tuple[str, ...]
+    """Plan files, folders, or `-` for standard input."""
     format: OutputFormat
+    """The format of the main report."""
+    output: str | None
+    """The file of the main report; None: standard output."""
+    reports: tuple[ReportSpec, ...]
+    """Further reports of the same run, each in its own file."""
     lang: str
     checklist: str | None
+    """A checklist file of the user's; None: the bundled one."""
     fail_under: float | None
     require: tuple[Requirement, ...]
-    reports: tuple[ReportSpec, ...]
+    template: str | None
+    """A Jinja2 template of the user's for the memo."""
+    today: dt.date
+    """The date of the audit: it decides which waivers have expired."""
     config: Config | None
     """The configuration file that was read, if any."""
 
@@ -154,31 +174,103 @@ def read(file: Path | None = None, *, ignore: bool = False) -> Config | None:
     return load(found) if found is not None else None
 
 
-def merge(
-    config: Config | None,
+def resolve(
     *,
     paths: SequenceType[str] = (),
     format: OutputFormat | None = None,
+    output: str | None = None,
+    reports: SequenceType[str] = (),
     lang: str | None = None,
     checklist: str | None = None,
     fail_under: float | None = None,
     require: SequenceType[str] = (),
-    reports: SequenceType[ReportSpec] = (),
+    config_file: Path | None = None,
+    no_config: bool = False,
+    date: str | None = None,
+    template: str | None = None,
 ) -> Settings:
-    """The settings of a run: each option given on the command line (not None, not
-    empty) wins over the configuration file; a list on the command line replaces the
-    file's list."""
-    base = config or Config("")
-    return Settings(
+    """The settings of a run from the options of its command line (None or empty where
+    not given) and its configuration file: each option given wins over the file, and a
+    list on the command line replaces the file's list. Raises UsageError for a command
+    line that cannot be carried out, ConfigError for a configuration file that is not
+    valid."""
+    today = audit_date(date)
+    specs = tuple(parse_spec(spec) for spec in reports)
+    base = read(config_file, ignore=no_config) or Config("")
+    settings = Settings(
         paths=tuple(paths) or base.paths,
         format=format or base.format or OutputFormat.TERMINAL,
+        output=output,
+        reports=specs or base.reports,
         lang=lang or base.lang or "nl",
         checklist=checklist if checklist is not None else base.checklist,
         fail_under=fail_under if fail_under is not None else base.fail_under,
         require=tuple(Requirement(key) for key in require) or base.require,
-        reports=tuple(reports) or base.reports,
-        config=config,
+        template=template,
+        today=today,
+        config=base if base.file else None,
     )
+    formats = {settings.format, *(spec.format for spec in settings.reports)}
+    if template is not None and OutputFormat.MARKDOWN not in formats:
+        raise UsageError(
+            "--template works with the markdown format only (--format or --report markdown)"
+        )
+    if not settings.paths:
+        raise UsageError(
+            "no plans to audit: name a PATH (a plan file or a folder of plans), "
+            "or set 'paths' in .herstelcheck.yaml"
+        )
+    return settings
+
+
+def audit_date(value: str | None) -> dt.date:
+    """The date of the audit: `--date`, else SOURCE_DATE_EPOCH, else today."""
+    if value is not None:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise UsageError(f"--date must be a date such as 2021-06-30 (got '{value}')") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(
+                f"SOURCE_DATE_EPOCH must be a number of seconds (got '{epoch}')"
+            ) from None
+    return dt.date.today()
+
+
+def format_names() -> list[str]:
+    return [fmt.value for fmt in OutputFormat]
+
+
+def parse_format(name: str) -> OutputFormat:
+    """A format by its name (any case), or a UsageError that suggests the closest name."""
+    wanted = name.strip().lower()
+    for fmt in OutputFormat:
+        if fmt.value == wanted:
+            return fmt
+    raise UsageError(f"unknown format '{name}'" + hint(wanted, format_names(), "formats"))
+
+
+def parse_spec(spec: str) -> ReportSpec:
+    """`FORMAT=FILE` as given to `--report`, e.g. `json=audit.json`."""
+    name, equals, file = spec.partition("=")
+    if not equals or not name.strip():
+        raise UsageError(f"--report needs FORMAT=FILE, such as json=audit.json (got '{spec}')")
+    try:
+        fmt = parse_format(name)
+    except UsageError as exc:
+        raise UsageError(f"--report {spec}: {exc}") from None
+    if not file:
+        raise UsageError(f"--report {spec}: the file name is missing after '='")
+    if file == "-":
+        raise UsageError(
+            f"--report {spec}: a report goes to a file; "
+            "use --format for the report on standard output"
+        )
+    return ReportSpec(fmt, file)
 
 
 def _error(name: str, message: str, line: int = 1, column: int = 1) -> ConfigError:

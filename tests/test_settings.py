@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, EXAMPLES, ROOT
-from herstelcheck import config
-from herstelcheck.config import Config, ConfigError
+from herstelcheck import settings as config
 from herstelcheck.formats import OutputFormat
-from herstelcheck.reports import ReportSpec
 from herstelcheck.require import Requirement
+from herstelcheck.settings import Config, ConfigError, ReportSpec
 
 BAD = DATA / "config" / "bad"
 LINDEWAARD_SCORE = 48.3  # examples/lindewaard.yaml; item 5 partial, item 8 waived
@@ -186,8 +185,8 @@ def test_paths_are_relative_to_the_config_folder(project, monkeypatch):
     assert loaded.reports == (ReportSpec(OutputFormat.JSON, "../audit.json"),)
 
 
-def test_merge_defaults_without_a_file():
-    settings = config.merge(None, paths=["a.yaml"])
+def test_resolve_defaults_without_a_file(project):
+    settings = config.resolve(paths=["a.yaml"], date="2021-07-01")
     assert settings.paths == ("a.yaml",)
     assert settings.format is OutputFormat.TERMINAL
     assert settings.lang == "nl"
@@ -195,30 +194,33 @@ def test_merge_defaults_without_a_file():
     assert settings.fail_under is None
     assert settings.require == ()
     assert settings.reports == ()
+    assert settings.output is None
+    assert settings.config is None
 
 
-def test_merge_the_command_line_wins():
-    file = Config(
-        ".herstelcheck.yaml",
-        fail_under=70,
-        lang="en",
-        checklist="eigen.yaml",
-        require=(Requirement("5", ".herstelcheck.yaml", 3, 11),),
-        paths=("plannen",),
-        format=OutputFormat.JSON,
-        reports=(ReportSpec(OutputFormat.JSON, "audit.json"),),
+def test_resolve_the_command_line_wins(project):
+    (project / "eigen.yaml").write_text("x", encoding="utf-8")
+    write_config(
+        project,
+        "fail_under: 70\nlang: en\nchecklist: eigen.yaml\nrequire: [5]\npaths: [plannen]\n"
+        "format: json\nreports: {json: audit.json}\n",
     )
-    assert config.merge(file).paths == ("plannen",)
-    assert config.merge(file).fail_under == 70
-    settings = config.merge(
-        file,
+    file = config.resolve()
+    assert file.paths == ("plannen",)
+    assert file.fail_under == 70
+    assert file.lang == "en"
+    assert file.format is OutputFormat.JSON
+    assert file.require == (Requirement("5", ".herstelcheck.yaml", 4, 11),)
+    assert file.reports == (ReportSpec(OutputFormat.JSON, "audit.json"),)
+    assert file.config is not None and file.config.file == ".herstelcheck.yaml"
+    settings = config.resolve(
         paths=["ander.yaml"],
         format=OutputFormat.TERMINAL,
         lang="nl",
         checklist="weer-een.yaml",
         fail_under=0,
         require=["10"],
-        reports=[ReportSpec(OutputFormat.TERMINAL, "r.txt")],
+        reports=["terminal=r.txt"],
     )
     assert settings.paths == ("ander.yaml",)
     assert settings.format is OutputFormat.TERMINAL
@@ -227,7 +229,6 @@ def test_merge_the_command_line_wins():
     assert settings.fail_under == 0  # 0 on the command line still overrides
     assert settings.require == (Requirement("10"),)
     assert settings.reports == (ReportSpec(OutputFormat.TERMINAL, "r.txt"),)
-    assert settings.config is file
 
 
 # --- each key changes the outcome ----------------------------------------------------

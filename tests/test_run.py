@@ -17,7 +17,8 @@ import pytest
 
 from conftest import DATA, EXAMPLES, run_cli
 from generated import write_plans
-from herstelcheck import main, progress, runner
+from herstelcheck import console
+from herstelcheck import run as runner
 
 DATE = ("--date", "2021-07-01")
 ZEEVEEN = str(EXAMPLES / "zeeveen.yaml")
@@ -106,14 +107,15 @@ def test_the_streamed_report_is_byte_for_byte_the_rendered_one(batch, monkeypatc
 
     from herstelcheck import checklist
     from herstelcheck.formats import OutputFormat, renderer
-    from herstelcheck.streams import render_options
 
     monkeypatch.setenv("NO_COLOR", "1")
     paths = [str(EXAMPLES), str(batch), str(DATA / "plans")]
-    run = runner.run(paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None)
+    run = runner.audit_paths(
+        paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+    )
     assert len(run.reports) > 30 and run.errors
     result = run_cli(["audit", "-f", fmt, *DATE, *paths])
-    options = render_options("nl", terminal=fmt == "terminal")  # what the command uses
+    options = console.Terminal().render_options("nl")  # what the command uses
     assert result.stdout == renderer(OutputFormat(fmt))(run, options)
 
 
@@ -237,11 +239,20 @@ def test_standard_output_stays_standard_output_under_the_progress_bar(cli, batch
     """Rich's progress bar sends what is written to `sys.stdout` meanwhile to its console
     on standard error; the streamed report must not go with it."""
     monkeypatch.setenv("TTY_COMPATIBLE", "1")  # Rich: the (fake) standard error is a terminal
-    monkeypatch.setattr(progress, "wanted", lambda count, stream=None: True)
     result = cli("audit", "-f", "json", *DATE, str(batch))
     assert result.exit_code == 0, result
     assert len(json.loads(result.stdout)["plans"]) == 30
     assert '"plans"' not in result.stderr
+
+
+def _exit_code(args: list[str]) -> int:
+    from herstelcheck.cli import main
+
+    try:
+        main(args)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 1
+    return 0
 
 
 class _Terminal(io.StringIO):
@@ -262,12 +273,14 @@ def test_no_bar_across_a_report_streamed_to_the_terminal(
     batch, tmp_path, monkeypatch, stdout, args, bar, fmt
 ):
     tracked = []
-    monkeypatch.setattr(progress, "track", lambda files: tracked.append(files) or files)
+    monkeypatch.setattr(
+        console.Terminal, "track", lambda self, files: tracked.append(files) or files
+    )
     monkeypatch.setenv("NO_COLOR", "1")
     out = stdout()
     monkeypatch.setattr(sys, "stdout", out)
     monkeypatch.setattr(sys, "stderr", io.StringIO())
-    code = main.run(["audit", "-f", fmt, *(a.format(tmp=tmp_path) for a in args), str(batch)])
+    code = _exit_code(["audit", "-f", fmt, *(a.format(tmp=tmp_path) for a in args), str(batch)])
     assert code == 0
     assert len(tracked) == (1 if bar else 0)
     report = out.getvalue() or (tmp_path / "rapport").read_text(encoding="utf-8")
@@ -364,8 +377,8 @@ def test_memory_stays_flat_however_many_plans(tmp_path, fmt):
     ],
 )
 def test_the_exit_code_from_what_passed(scores, errors, fail_under, required, expected):
-    from herstelcheck.audit_command import Outcome
     from herstelcheck.errors import Diagnostic
+    from herstelcheck.run import Outcome
 
     outcome = Outcome()
     outcome.errors = errors
