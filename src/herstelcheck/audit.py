@@ -73,6 +73,13 @@ class ItemResult:
     criteria: tuple[CriterionResult, ...]
     waiver: Waiver | None = None
     """The plan's waiver for this item, active or expired (see `Waiver.expired`)."""
+    verdict: Status | None = None
+    """The status the criteria give, a waiver left out (None: as `status`)."""
+
+    @property
+    def unwaived(self) -> Status:
+        """The item's status as its criteria alone decide it, a waiver left out."""
+        return self.verdict or self.status
 
     @property
     def failed(self) -> tuple[CriterionResult, ...]:
@@ -146,13 +153,14 @@ def audit_plan(
     items = []
     for item in checklist.items:
         results = tuple(_check(loaded, criterion) for criterion in item.criteria)
-        score = scoring.item_score([(c.criterion.weight, c.passed) for c in results])
+        marks = [scoring.Mark(c.criterion.weight, True, c.passed) for c in results]
+        verdict = scoring.item_verdict(marks)
         waiver = waivers.get(item.id)
-        if waiver is not None and not waiver.expired:
-            status = Status.WAIVED
-        else:
-            status = Status(scoring.item_status([c.passed for c in results]))
-        items.append(ItemResult(item, status, score, results, waiver))
+        waived = waiver is not None and not waiver.expired
+        status = Status.WAIVED if waived else Status(verdict.status)
+        items.append(
+            ItemResult(item, status, verdict.score, results, waiver, Status(verdict.status))
+        )
     total = scoring.plan_score(
         [(i.item.weight, i.score) for i in items if i.status is not Status.WAIVED]
     )

@@ -13,36 +13,40 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from herstelcheck import checklist as checklist_module
 from herstelcheck.audit import ItemResult, Status
-from herstelcheck.formats.ci import level, relative_path, unwaived_status
+from herstelcheck.formats.ci import level, relative_path
 
 
-def item(status: Status, *passed: bool | None) -> ItemResult:
-    from herstelcheck.audit import CriterionResult
-
+def item(status: Status, verdict: Status | None = None) -> ItemResult:
     first = checklist_module.load().items[0]
-    results = tuple(
-        CriterionResult(criterion, p, None, None)
-        for criterion, p in zip(first.criteria, passed, strict=False)
-    )
-    return ItemResult(first, status, 0.0, results)
+    return ItemResult(first, status, 0.0, (), None, verdict)
 
 
 @pytest.mark.parametrize(
-    ("status", "passed", "expected"),
+    ("status", "verdict", "expected"),
     [
-        (Status.MISSING, (False, False, None), "error"),
-        (Status.PARTIAL, (True, False, None), "warning"),
-        (Status.WAIVED, (False, False, None), "error"),
-        (Status.WAIVED, (True, False, None), "warning"),
+        (Status.MISSING, None, "error"),
+        (Status.PARTIAL, None, "warning"),
+        (Status.WAIVED, Status.MISSING, "error"),
+        (Status.WAIVED, Status.PARTIAL, "warning"),
     ],
 )
-def test_level_of_a_finding(status, passed, expected):
-    assert level(item(status, *passed)) == expected
+def test_level_of_a_finding(status, verdict, expected):
+    assert level(item(status, verdict)) == expected
 
 
-def test_unwaived_status_ignores_the_waiver():
-    assert unwaived_status(item(Status.WAIVED, True, True)) is Status.MET
-    assert unwaived_status(item(Status.PARTIAL, True, False)) is Status.PARTIAL
+def test_a_waived_item_keeps_the_status_its_criteria_give(write_plan):
+    from herstelcheck.audit import audit_plan
+    from herstelcheck.plan import load_file
+
+    plan = write_plan(
+        "gemeente: X\ntitel: Y\ntrekker:\n  raad_informeren: per kwartaal\n"
+        "uitzonderingen:\n  5: met reden\n  6: ook met reden\n"
+    )
+    loaded, _ = load_file(str(plan))
+    report = audit_plan(loaded, checklist_module.load())
+    trekker, lessen = report.items[4], report.items[5]
+    assert (trekker.status, trekker.unwaived) == (Status.WAIVED, Status.PARTIAL)
+    assert (lessen.status, lessen.unwaived) == (Status.WAIVED, Status.MISSING)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,6 @@ import re
 from pathlib import Path, PurePath
 from typing import Literal
 
-from herstelcheck import scoring
 from herstelcheck.audit import ItemResult, Status
 
 Level = Literal["error", "warning"]
@@ -30,16 +29,9 @@ INFORMATION_URI = "https://github.com/herstelcheck/herstelcheck"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def unwaived_status(item: ItemResult) -> Status:
-    """The item's status as its criteria alone decide it, a waiver left out."""
-    if item.status is not Status.WAIVED:
-        return item.status
-    return Status(scoring.item_status([c.passed for c in item.criteria]))
-
-
 def level(item: ItemResult) -> Level:
     """`error` for a criterion failed in a missing item, `warning` in a partial one."""
-    return "error" if unwaived_status(item) is Status.MISSING else "warning"
+    return "error" if item.unwaived is Status.MISSING else "warning"
 
 
 def relative_path(file: str, cwd: Path | None = None) -> str | None:
