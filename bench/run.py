@@ -177,7 +177,7 @@ def _machine(tools: dict[str, str | None], seed: int) -> None:
     libyaml = "with libyaml" if LIBYAML else "WITHOUT libyaml: the floor uses SafeLoader"
     system = f"{platform.system()} {platform.release()}"
     python = f"{platform.python_implementation()} {platform.python_version()}"
-    print("## Machine\n")
+    print("### Machine\n")
     print(f"- CPU: {_cpu_model()}, {os.cpu_count()} cores; {system}")
     print(f"- {python}, PyYAML {_version('pyyaml')} {libyaml}")
     print(f"- herstelcheck {_version('herstelcheck')}, yamllint {_version('yamllint')},")
@@ -260,7 +260,7 @@ def _single(
     launcher: Launcher, herstelcheck: str, tools: dict[str, str | None], schema: Path, runs: int
 ) -> None:
     references = ("python -c pass", "yamllint", "check-jsonschema")
-    print(f"## One audit, whole process (median of {_runs(runs)})\n")
+    print(f"### One audit, whole process (median of {_runs(runs)})\n")
     print("| plan | report | herstelcheck | vs `python -c pass` | vs yamllint", end=" ")
     print("| vs check-jsonschema |")
     print("| --- | --- | ---: | ---: | ---: | ---: |")
@@ -321,7 +321,7 @@ def _batches(
     launcher: Launcher, herstelcheck: str, folders: dict[int, Path], temp: Path, repeat: int
 ) -> dict[int, dict[str, list[Run]]]:
     """The table of batches in JSON against the floor; the runs ("json", "floor") by size."""
-    print(f"## Batches in one process (median of {_runs(repeat)})\n")
+    print(f"### Batches in one process (median of {_runs(repeat)})\n")
     print(
         f"| plans | YAML | herstelcheck `-f json` | plans/s | floor: `yaml.compose` "
         f"({LOADER}) | plans/s | ratio |"
@@ -366,7 +366,7 @@ def _formats(
 ) -> None:
     sizes = list(folders)
     growth = len(sizes) > 1
-    print("## Time and peak memory of a batch, by report format (-o FILE)\n")
+    print("### Time and peak memory of a batch, by report format (-o FILE)\n")
     header = ["report", *(f"{count:,} plans" for count in sizes)]
     print("| " + " | ".join([*header, "per 1,000 more plans"] if growth else header) + " |")
     print("| --- |" + " ---: |" * (len(header) - 1 + growth))
