@@ -105,3 +105,21 @@ def test_a_bad_gemeente_is_a_usage_error(cli, name):
     assert result.stdout == ""
     assert "--gemeente" in result.stderr
     assert "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_template_has_a_toelichting_line_in_every_section(cli, lang):
+    from herstelcheck.plan import SECTIONS
+
+    text = cli("init", "--lang", lang).stdout
+    blocks = {}
+    current = None
+    for line in text.splitlines():
+        if line and not line.startswith((" ", "#")):
+            current = line.split(":")[0]
+        elif current and "toelichting:" in line:
+            blocks[current] = line
+    assert set(blocks) == set(SECTIONS)
+    for section, line in blocks.items():
+        if section != "organisatie":  # its toelichting describes the organisation (version 1)
+            assert line.lstrip().startswith("# toelichting:"), line

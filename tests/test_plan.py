@@ -128,3 +128,34 @@ def test_missing_file_is_an_error_at_line_one() -> None:
         load_file("does/not/exist.yaml")
     (diagnostic,) = info.value.diagnostics
     assert diagnostic.format() == "does/not/exist.yaml:1:1: error: no such file"
+
+
+def test_every_section_may_carry_a_toelichting():
+    from herstelcheck.plan import SECTIONS, load_file
+
+    loaded, warnings = load_file(str(DATA / "schema" / "valid" / "toelichting-everywhere.yaml"))
+    assert warnings == []
+    assert set(loaded.explanations) == set(SECTIONS)
+    assert loaded.explanations["termijnen"] == "Eerst noodsteun, dan herstel."
+    assert loaded.plan.termijnen[Term.KORT].doel == "Overeind blijven."
+    assert len(loaded.plan.termijnen) == 1  # the toelichting is no term
+    assert loaded.key_places["termijnen.toelichting"].line == 15
+
+
+@pytest.mark.parametrize("text", ["", "   ", None])
+def test_an_empty_toelichting_says_nothing(write_plan, text):
+    from herstelcheck.plan import load_file
+
+    value = "" if text is None else f'"{text}"'
+    plan = write_plan(f"gemeente: X\ntitel: Y\ndata:\n  toelichting: {value}\n")
+    loaded, _ = load_file(str(plan))
+    assert loaded.explanations == {}
+
+
+def test_a_toelichting_under_termijnen_must_be_text(write_plan):
+    from herstelcheck.plan import load_file
+
+    plan = write_plan("gemeente: X\ntitel: Y\ntermijnen:\n  toelichting: [a, b]\n")
+    with pytest.raises(PlanError) as caught:
+        load_file(str(plan))
+    assert "'termijnen.toelichting' must be" in caught.value.diagnostics[0].message

@@ -30,6 +30,15 @@ def list_spec(nl: str, en: str, *, example: Any = None) -> Any:
     return field(default_factory=list, metadata=meta)
 
 
+def explanation_spec() -> Any:
+    """The `toelichting` of a section (plan format 1.1): what the plan says about the
+    item that fits no other field."""
+    return spec(
+        "Toelichting: wat het plan over dit onderwerp zegt dat in geen ander veld past.",
+        "Notes: what the plan says on this subject that fits no other field.",
+    )
+
+
 class Money(float):
     """An amount in euros, from a number or a string as people write it."""
 
@@ -113,7 +122,10 @@ class Organisatie:
         "The departments that work together on the recovery.",
         example=["Economische Zaken", "Onderwijs"],
     )
-    toelichting: str | None = spec("Toelichting op de organisatie.", "Notes on the organisation.")
+    toelichting: str | None = spec(
+        "Toelichting op de organisatie, ook wat in geen ander veld past.",
+        "Notes on the organisation, also what fits no other field.",
+    )
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -135,6 +147,7 @@ class Financiering:
         "The term in which additional money is released.",
         example="lang",
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -178,6 +191,7 @@ class Ondernemers:
         "De gevonden behoeften; acties verwijzen naar hun id.",
         "The needs found; actions refer to their id.",
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -208,6 +222,7 @@ class Netwerk:
     communicatie: str | None = spec(
         "Hoe het netwerk wordt geïnformeerd.", "How the network is kept informed."
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -234,6 +249,7 @@ class Data:
         example=["CBS", "KVK Regiodata"],
     )
     monitoring: Monitoring | None = spec("De monitoring.", "The monitoring.")
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -261,6 +277,7 @@ class Trekker:
     raad_informeren: str | None = spec(
         "Hoe en hoe vaak de raad wordt geïnformeerd.", "How and how often the council is informed."
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -284,6 +301,7 @@ class Crisislessen:
         "Hoe de participatie van partners georganiseerd blijft.",
         "How partner participation stays organised.",
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -298,6 +316,7 @@ class Dynamiek:
         "Ruimte in het budget voor nieuwe investeringen (bedrag of tekst).",
         "Room in the budget for new investments (an amount or text).",
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -319,6 +338,7 @@ class Regio:
         "De koppeling met de provinciale herstelaanpak.",
         "The link with the provincial recovery approach.",
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -363,6 +383,7 @@ class Terugvalscenario:
         "Hoe de crisisorganisatie opnieuw wordt ingericht.",
         "How the crisis organisation is set up again.",
     )
+    toelichting: str | None = explanation_spec()
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -411,8 +432,9 @@ class Plan:
     termijnen: dict[Term, TermijnDoel] = field(
         default_factory=dict,
         metadata={
-            "nl": "Item 9: uitgangspunten en doelen per termijn (kort, middellang, lang).",
-            "en": "Item 9: starting points and goals per term (short, medium, long).",
+            "nl": "Item 9: uitgangspunten en doelen per termijn (kort, middellang, lang), "
+            "en een toelichting.",
+            "en": "Item 9: starting points and goals per term (short, medium, long), and notes.",
             "required": False,
             "example": None,
         },
@@ -445,3 +467,5 @@ class LoadedPlan:
     """Path (`acties[2].termijn`) -> where the value stands."""
     key_places: dict[str, Mark]
     """Path -> where its key stands."""
+    explanations: dict[str, str] = field(default_factory=dict)
+    """Section (`organisatie`, `termijnen`) -> its `toelichting`, where it has one."""

@@ -86,8 +86,31 @@ def load_text(text: str, name: str) -> tuple[LoadedPlan, list[Diagnostic]]:
             reader.error(place, f"'{required}' is required and must not be empty")
     if reader.has_errors or not isinstance(plan, Plan):
         raise PlanError(reader.diagnostics)
-    loaded = LoadedPlan(plan, name, reader.places, reader.key_places)
+    explanations: dict[str, str] = {}
+    for section in SECTIONS:
+        note = _explanation(plan, section, reader.term_notes)
+        if note is not None:
+            explanations[section] = note
+    loaded = LoadedPlan(plan, name, reader.places, reader.key_places, explanations)
     return loaded, reader.diagnostics
+
+
+SECTIONS = tuple(
+    f.name
+    for f in dataclasses.fields(Plan)
+    if f.name not in ("uitzonderingen", "acties")
+    and f.name not in ("gemeente", "titel", "versie", "vastgesteld")
+)
+"""The sections of a plan, each of which may carry a `toelichting`."""
+
+
+def _explanation(plan: Plan, section: str, term_notes: str | None) -> str | None:
+    """The `toelichting` of a section, when it says something."""
+    if section == "termijnen":
+        text = term_notes
+    else:
+        text = getattr(getattr(plan, section), "toelichting", None)
+    return text if text is not None and text.strip() else None
 
 
 def _read(path: str, name: str) -> bytes:
@@ -104,6 +127,10 @@ def _read(path: str, name: str) -> bytes:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise PlanError([Diagnostic(name, 1, 1, "error", f"cannot read: {reason}")]) from None
+
+
+EXPLANATION = "toelichting"
+"""The key of a section's free text (plan format 1.1)."""
 
 
 def path_join(base: str, key: str) -> str:
@@ -160,6 +187,8 @@ class _Reader:
         self.places: dict[str, Mark] = {}
         self.key_places: dict[str, Mark] = {}
         self.has_errors = False
+        self.term_notes: str | None = None
+        """The `toelichting` under `termijnen`, which is no term."""
 
     def error(self, mark: Mark, message: str) -> None:
         self.has_errors = True
@@ -238,6 +267,10 @@ class _Reader:
             if not isinstance(key_node, Scalar):
                 self.error(key_node.mark, f"the keys of '{path}' must be plain text")
                 continue
+            if key_type is Term and key_node.value.strip() == EXPLANATION:
+                self.term_notes = self.explanation(value_node, path_join(path, EXPLANATION))
+                self.key_places[path_join(path, EXPLANATION)] = key_node.mark
+                continue
             if key_type is Term:
                 try:
                     key: Any = values.parse_term(key_node.value)
@@ -259,6 +292,11 @@ class _Reader:
             if value is not None:
                 result[key] = value
         return result
+
+    def explanation(self, node: Node, path: str) -> str | None:
+        """A `toelichting` kept outside a section's fields (the one under `termijnen`)."""
+        value = self.value(str, node, path)
+        return value if isinstance(value, str) else None
 
     def waiver(self, node: Node, path: str) -> Uitzondering | None:
         """An exception: a justification string, or a mapping with `reden` and `geldig_tot`."""

@@ -30,8 +30,16 @@ from enum import Enum
 from typing import Any
 
 from herstelcheck import values
-from herstelcheck.model import Money, MoneyOrText, Plan, PlanDate, Term, Uitzondering
-from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.model import (
+    Money,
+    MoneyOrText,
+    Plan,
+    PlanDate,
+    Term,
+    Uitzondering,
+    explanation_spec,
+)
+from herstelcheck.plan import EXPLANATION, field_types, unwrap_optional
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAME = "herstelcheck-plan.schema.json"
@@ -147,6 +155,7 @@ DATE_PATTERN = _whole(
 )
 """A date with at least a year, in a form the loader reads (`geldig_tot` needs one)."""
 
+_EXPLANATION_TEXT: str = explanation_spec().metadata["nl"]
 _TERM_WORDS = {Term.KORT: "korte", Term.MIDDELLANG: "middellange", Term.LANG: "lange"}
 
 # --- schemas per type ------------------------------------------------------------------
@@ -219,9 +228,12 @@ def _value_schema(tp: Any, *, required: bool = False) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": ["object", "null"]}
         if key_type is Term:
             schema["properties"] = {
-                t.value: {"description": f"De {_TERM_WORDS[t]} termijn.", **entry} for t in Term
+                **{
+                    t.value: {"description": f"De {_TERM_WORDS[t]} termijn.", **entry} for t in Term
+                },
+                EXPLANATION: {"description": _EXPLANATION_TEXT, **_nullable(_text())},
             }
-            schema["propertyNames"] = {"pattern": TERM_PATTERN}
+            schema["propertyNames"] = {"anyOf": [{"pattern": TERM_PATTERN}, {"const": EXPLANATION}]}
         schema["additionalProperties"] = entry
         return schema
     if dataclasses.is_dataclass(tp) and tp not in (PlanDate, MoneyOrText):
