@@ -11,8 +11,10 @@ import pytest
 from herstelcheck import checklist
 from herstelcheck.textsafe import UNSAFE_CHARS
 
-DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (error|warning): .+$")
-"""A diagnostic line: `file:line:col: error: message` (or warning)."""
+DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (error|warning|note): .+$")
+"""A diagnostic line: `file:line:col: error: message` (or warning, or note)."""
+VERDICT = re.compile(r"^.+: error: (score .+ is under .+ \(--fail-under\)|item \d+ .+)$")
+"""A plan that falls short of a threshold: `file: error: score 48,3 is under 60 ...`."""
 USAGE_ERROR = re.compile(r"^herstelcheck: error: .+$")
 """A usage error: the command line could not be carried out."""
 
@@ -32,7 +34,7 @@ def assert_clean_stderr(stderr: str) -> None:
     assert "Traceback" not in stderr
     assert "internal error" not in stderr
     for line in stderr.splitlines():
-        assert DIAGNOSTIC.match(line) or USAGE_ERROR.match(line), line
+        assert DIAGNOSTIC.match(line) or USAGE_ERROR.match(line) or VERDICT.match(line), line
         assert not UNSAFE_CHARS.search(line), line
 
 

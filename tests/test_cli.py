@@ -48,7 +48,7 @@ def test_fail_under(cli):
     result = cli("audit", plan, "--fail-under", "50")
     assert result.exit_code == 1, result
     assert "Lindewaard" in result.stdout
-    assert result.stderr == ""
+    assert result.stderr == f"{plan}: error: score 48,3 is under 50 (--fail-under)\n"
 
 
 def test_fail_under_out_of_range_is_a_usage_error(cli):

@@ -37,7 +37,9 @@ def test_the_configuration_example_does_what_the_readme_says(tmp_path, monkeypat
     assert [r.key for r in loaded.require] == ["5", "terugvalscenario"]
     result = cli("audit")
     assert result.exit_code == 1, result  # lindewaard and bergakker fall under 60
-    assert "required item 10 (terugvalscenario) is not met" in result.stderr
+    assert "item 10 (Houd rekening met een terugvalscenario) is partial; required: met" in (
+        result.stderr
+    )
     assert (tmp_path / "rapporten" / "audit.json").is_file()
     assert "Overzicht" in result.stdout
 

@@ -84,8 +84,8 @@ def test_the_streamed_run_shows_what_a_whole_run_shows(cli, batch, tmp_path, cas
         ("fail-under met", 0, None),
         ("fail-under missed", 1, None),
         ("require met", 0, None),
-        ("require missed", 1, "error: required item 1 (structuur-en-middelen) is not met"),
-        ("require and unreadable", 2, "error: required item 3"),
+        ("require missed", 1, "; required: met"),
+        ("require and unreadable", 2, "error: item 3 (Maak gebruik van een divers"),
         ("unreadable plans and warnings", 2, None),
     ],
 )
@@ -364,25 +364,15 @@ def test_memory_stays_flat_however_many_plans(tmp_path, fmt):
 
 
 @pytest.mark.parametrize(
-    ("scores", "errors", "fail_under", "required", "expected"),
-    [
-        ([], False, None, False, 0),
-        ([], False, 50.0, False, 0),  # no plan, none under
-        ([], True, None, False, 2),
-        ([80.0, 40.0], False, 50.0, False, 1),
-        ([80.0, 50.0], False, 50.0, False, 0),  # "under": 50 is not under 50
-        ([80.0, 40.0], True, 50.0, False, 2),
-        ([80.0], False, None, True, 1),
-        ([80.0], True, None, True, 2),
-    ],
+    ("shortfalls", "errors", "expected"),
+    [(0, False, 0), (0, True, 2), (1, False, 1), (3, True, 2)],
 )
-def test_the_exit_code_from_what_passed(scores, errors, fail_under, required, expected):
+def test_the_exit_code_from_what_passed(shortfalls, errors, expected):
     from herstelcheck.errors import Diagnostic
     from herstelcheck.run import Outcome
+    from herstelcheck.thresholds import Thresholds
 
-    outcome = Outcome()
+    outcome = Outcome(Thresholds())
     outcome.errors = errors
-    outcome.lowest = min(scores, default=None)
-    if required:
-        outcome.unmet.append(Diagnostic("plan.yaml", 1, 1, "error", "required item 1"))
-    assert outcome.exit_code(fail_under) == expected
+    outcome.shortfalls = [Diagnostic("plan.yaml", 0, 0, "error", "x")] * shortfalls
+    assert outcome.exit_code() == expected

@@ -12,8 +12,8 @@ import pytest
 from conftest import DATA, EXAMPLES, ROOT
 from herstelcheck import settings as config
 from herstelcheck.formats import OutputFormat
-from herstelcheck.require import Requirement
 from herstelcheck.settings import Config, ConfigError, ReportSpec
+from herstelcheck.thresholds import Requirement
 
 BAD = DATA / "config" / "bad"
 LINDEWAARD_SCORE = 48.3  # examples/lindewaard.yaml; item 5 partial, item 8 waived

@@ -27,6 +27,7 @@ from herstelcheck import __version__
 from herstelcheck.console import Color, Terminal
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, HerstelcheckError, UsageError
 from herstelcheck.formats import ChecklistFormat, DiffFormat, OutputFormat
+from herstelcheck.thresholds import FailOn
 
 app = typer.Typer(
     name="herstelcheck",
@@ -218,6 +219,17 @@ def audit(
             rich_help_panel=THRESHOLDS,
         ),
     ] = None,
+    fail_on: Annotated[
+        Optional[FailOn],
+        typer.Option(
+            "--fail-on",
+            case_sensitive=False,
+            help="Exit 1 when any item that is not waived is missing, or with partial: not "
+            "met; none switches it off (default: none, or fail_on in the configuration).",
+            show_default=False,
+            rich_help_panel=THRESHOLDS,
+        ),
+    ] = None,
     require: Annotated[
         Optional[list[str]],
         typer.Option(
@@ -250,9 +262,10 @@ def audit(
 
     Settings come from the command line, then .herstelcheck.yaml, then the defaults.
 
-    Exit codes: 0 all plans audited, 1 a plan scored under --fail-under or does not
-    meet a required item, 2 a usage error or a plan, checklist or configuration file
-    that could not be read.
+    Exit codes: 0 all plans audited and none fell short; 1 a plan fell short of a
+    threshold (--fail-under, --fail-on, --require), with one line on standard error
+    saying why; 2 a usage error or a plan, checklist or configuration file that could
+    not be read.
     """
     from herstelcheck import run, settings
 
@@ -265,6 +278,7 @@ def audit(
             lang=lang.value if lang is not None else None,
             checklist=str(checklist) if checklist is not None else None,
             fail_under=fail_under,
+            fail_on=fail_on,
             require=require or (),
             config_file=config,
             no_config=no_config,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "note"]
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 """The exit codes: done; a plan failed a check the user asked for; could not be done."""
@@ -29,11 +29,14 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        """`file:line:col: severity: message`, every part made safe for a terminal, and
+        """`file:line:col: severity: message` (`file: severity: message` where the
+        problem has no place in the file), every part made safe for a terminal, and
         the message cut at MESSAGE_LIMIT characters so that one line stays one line."""
         from herstelcheck.textsafe import excerpt, visible
 
-        place = f"{visible(self.file)}:{self.line}:{self.column}"
+        place = visible(self.file)
+        if self.line:
+            place += f":{self.line}:{self.column}"
         return f"{place}: {self.severity}: {visible(excerpt(self.message, MESSAGE_LIMIT))}"
 
 

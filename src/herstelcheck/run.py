@@ -23,7 +23,7 @@ from herstelcheck.audit import AuditRun, PlanReport, audit_plan
 from herstelcheck.checklist import Checklist, Item
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic
 from herstelcheck.plan import STDIN, PlanError, load_file
-from herstelcheck.require import COMMAND_LINE, Requirement, resolve, unmet_in
+from herstelcheck.thresholds import COMMAND_LINE, Requirement, Thresholds, resolve, shortfalls
 
 if TYPE_CHECKING:
     from herstelcheck.console import Terminal
@@ -267,10 +267,11 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     required = _required(settings.require, checklist, terminal)
     if required is None:
         return EXIT_ERROR
+    thresholds = Thresholds(settings.fail_under, settings.fail_on, required)
     options = terminal.render_options(settings.lang, settings.template)
     if settings.output is not None:  # a file: no colour, the default width
         options = reports.file_options(options)
-    outcome = Outcome(required)
+    outcome = Outcome(thresholds, settings.lang)
     # A bar on standard error, drawn again and again, would run across a report that
     # goes to the same terminal as it is written.
     on_screen = settings.output is None and terminal.out.is_terminal
@@ -296,37 +297,32 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             whole, settings.format, settings.output, settings.reports, options
         ):
             terminal.warn(problem)
-    for diagnostic in outcome.unmet:
+    for diagnostic in outcome.shortfalls:
         terminal.diagnostic(diagnostic)
-    return outcome.exit_code(settings.fail_under)
+    return outcome.exit_code()
 
 
 class Outcome:
-    """What the exit code and the diagnostics after the report need of a run, gathered as
-    its plans pass (`add`), so that a run that keeps no report can decide them too."""
+    """What the exit code and the verdict lines after the report need of a run, gathered
+    as its plans pass (`add`), so that a run that keeps no report can decide them too."""
 
-    def __init__(self, required: Sequence[Item] = ()) -> None:
-        self.required = required
+    def __init__(self, thresholds: Thresholds, lang: str = "nl") -> None:
+        self.thresholds = thresholds
+        self.lang = lang
         self.errors = False
         """Whether a plan could not be read (or a path named no plans)."""
-        self.lowest: float | None = None
-        """The lowest score of a plan; None before the first."""
-        self.unmet: list[Diagnostic] = []
-        """A diagnostic for each required item that a plan does not meet, plan by plan."""
+        self.shortfalls: list[Diagnostic] = []
+        """A line for each way a plan falls short of the thresholds, plan by plan."""
 
     def add(self, report: PlanReport) -> None:
-        if self.lowest is None or report.score < self.lowest:
-            self.lowest = report.score
-        self.unmet.extend(miss.diagnostic() for miss in unmet_in(report, self.required))
+        for reason in shortfalls(report, self.thresholds, self.lang):
+            self.shortfalls.append(Diagnostic(report.file, 0, 0, "error", reason))
 
-    def exit_code(self, fail_under: float | None) -> int:
-        """2 when a plan could not be read; else 1 when one scored under `fail_under` or
-        does not meet a required item; else 0."""
+    def exit_code(self) -> int:
+        """2 when a plan could not be read; else 1 when one falls short; else 0."""
         if self.errors:
             return EXIT_ERROR
-        if fail_under is not None and self.lowest is not None and self.lowest < fail_under:
-            return EXIT_FAIL
-        if self.unmet:
+        if self.shortfalls:
             return EXIT_FAIL
         return EXIT_OK
 

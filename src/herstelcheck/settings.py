@@ -24,8 +24,8 @@ from pathlib import Path
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat
 from herstelcheck.i18n import LANGUAGES
-from herstelcheck.require import Requirement
 from herstelcheck.suggest import hint
+from herstelcheck.thresholds import FailOn, Requirement
 from herstelcheck.yamlload import (
     BOOL,
     FLOAT,
@@ -45,7 +45,16 @@ FILE_NAMES = (".herstelcheck.yaml", ".herstelcheck.yml")
 """The names of the configuration file, in the order they are looked for."""
 REPOSITORY_MARKERS = (".git",)
 """A folder holding one of these is the root of a repository: the search stops there."""
-KEYS = ("fail_under", "lang", "checklist", "require", "paths", "format", "reports")
+KEYS = (
+    "fail_under",
+    "fail_on",
+    "lang",
+    "checklist",
+    "require",
+    "paths",
+    "format",
+    "reports",
+)
 
 
 class ConfigError(HerstelcheckError):
@@ -59,6 +68,7 @@ class Config:
     file: str
     """The file, as shown in messages (relative to the current folder where possible)."""
     fail_under: float | None = None
+    fail_on: FailOn | None = None
     lang: str | None = None
     checklist: str | None = None
     """The checklist file, resolved against the folder of the configuration file."""
@@ -94,6 +104,8 @@ class Settings:
     checklist: str | None
     """A checklist file of the user's; None: the bundled one."""
     fail_under: float | None
+    fail_on: FailOn
+    """Which item status fails a plan (`none`: no item status does)."""
     require: tuple[Requirement, ...]
     template: str | None
     """A Jinja2 template of the user's for the memo."""
@@ -183,6 +195,7 @@ def resolve(
     lang: str | None = None,
     checklist: str | None = None,
     fail_under: float | None = None,
+    fail_on: FailOn | None = None,
     require: SequenceType[str] = (),
     config_file: Path | None = None,
     no_config: bool = False,
@@ -205,6 +218,7 @@ def resolve(
         lang=lang or base.lang or "nl",
         checklist=checklist if checklist is not None else base.checklist,
         fail_under=fail_under if fail_under is not None else base.fail_under,
+        fail_on=fail_on or base.fail_on or FailOn.NONE,
         require=tuple(Requirement(key) for key in require) or base.require,
         template=template,
         today=today,
@@ -332,6 +346,17 @@ class _Reader:
             self.error(node, f"'{key}' must be a number from 0 to 100 (got {self.got(node)})")
             return None
         return float(number)
+
+    def read_fail_on(self, node: Node, key: str) -> FailOn | None:
+        text = self.text(node, key)
+        if text is None:
+            return None
+        try:
+            return FailOn(text.lower())
+        except ValueError:
+            allowed = ", ".join(f.value for f in FailOn)
+            self.error(node, f"'{key}' must be one of {allowed} (got '{text}')")
+            return None
 
     def read_lang(self, node: Node, key: str) -> str | None:
         text = self.text(node, key)

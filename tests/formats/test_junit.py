@@ -259,5 +259,5 @@ def test_junit_to_a_file(cli, tmp_path):
 def test_junit_with_fail_under_exits_1(cli):
     result = cli("audit", "examples/bergakker.yaml", "-f", "junit", "--fail-under", "50")
     assert result.exit_code == 1, result
-    assert result.stderr == ""
+    assert result.stderr == "examples/bergakker.yaml: error: score 7,0 is under 50 (--fail-under)\n"
     assert ET.fromstring(result.stdout).get("failures") == "10"

@@ -364,5 +364,5 @@ def test_sarif_to_a_file(cli, in_root, tmp_path):
 def test_sarif_with_fail_under_exits_1_with_the_full_log(cli, in_root):
     result = cli("audit", "examples/bergakker.yaml", "-f", "sarif", "--fail-under", "50")
     assert result.exit_code == 1, result
-    assert result.stderr == ""
+    assert result.stderr == "examples/bergakker.yaml: error: score 7,0 is under 50 (--fail-under)\n"
     assert json.loads(result.stdout)["runs"][0]["results"]
