@@ -69,14 +69,14 @@ def test_json_report_loads_yaml_but_no_rich_jinja2_or_pydantic():
     assert loaded & HEAVY == {"yaml"}
 
 
-def test_terminal_report_loads_no_rich_jinja2_or_pydantic():
+def test_terminal_report_loads_rich_but_no_jinja2_or_pydantic():
     loaded = _loaded(["audit", str(EXAMPLES / "bergakker.yaml")])
-    assert loaded & HEAVY == {"yaml"}
+    assert loaded & HEAVY == {"yaml", "rich"}  # Rich draws the terminal views
 
 
-def test_terminal_report_of_several_plans_loads_no_rich():
-    modules = _modules(["audit", "--lang", "en", str(EXAMPLES)])
-    assert "herstelcheck.formats.terminal" in modules  # the report was drawn
+def test_json_report_of_several_plans_loads_no_rich():
+    modules = _modules(["audit", "-f", "json", "--lang", "en", str(EXAMPLES)])
+    assert "herstelcheck.formats.json" in modules  # the report was written
     assert not any(name == "rich" or name.startswith("rich.") for name in modules)
 
 

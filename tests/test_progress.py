@@ -147,7 +147,7 @@ def test_no_rich_for_the_bar(plans):
         "import sys\n"
         "from herstelcheck.main import main\n"
         "try:\n"
-        f"    main(['audit', {str(plans)!r}])\n"
+        f"    main(['audit', '-f', 'json', {str(plans)!r}])\n"  # Rich draws the terminal report
         "except SystemExit:\n"
         "    pass\n"
         "print('rich' in sys.modules, file=sys.stderr)\n"
