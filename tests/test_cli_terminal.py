@@ -61,7 +61,11 @@ def test_columns_sets_the_width_of_a_report_in_a_pipe(cli, monkeypatch, width, a
     monkeypatch.setenv("COLUMNS", str(width))
     result = cli(*args)
     assert result.exit_code == 0, result
-    assert max(len(line) for line in result.stdout.splitlines()) == width
+    widest = max(len(line) for line in result.stdout.splitlines())
+    if args[0] == "audit":  # its tables and rules fill the width
+        assert widest == width
+    else:  # wrapped prose comes close
+        assert width - 10 <= widest <= width
 
 
 def test_the_audit_report_is_as_wide_as_columns_says():

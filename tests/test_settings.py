@@ -325,7 +325,7 @@ def test_require_an_unmet_item_fails_the_run(project, cli):
     assert result.exit_code == 1, result
     assert "Lindewaard" in result.stdout
     assert result.stderr == (
-        "plannen/lindewaard.yaml:38:1: error: required item 5 (trekker) is not met: partial\n"
+        "plannen/lindewaard.yaml: error: item 5 (Benoem een trekker) is partial; required: met\n"
     )
 
 
@@ -342,7 +342,7 @@ def test_require_by_slug(project, cli):
     write_config(project, "require: [trekker]\n")
     result = cli("audit", "plannen/lindewaard.yaml")
     assert result.exit_code == 1, result
-    assert "required item 5 (trekker)" in result.stderr
+    assert "item 5 (Benoem een trekker) is partial; required: met" in result.stderr
 
 
 def test_require_names_every_plan_and_item_not_met(project, cli):
@@ -351,10 +351,12 @@ def test_require_names_every_plan_and_item_not_met(project, cli):
     assert result.exit_code == 1, result
     lines = [re.sub(r":\d+:\d+:", ":L:C:", line) for line in result.stderr.splitlines()]
     assert lines == [
-        "plannen/bergakker.yaml:L:C: error: required item 5 (trekker) is not met: partial",
-        "plannen/bergakker.yaml:L:C: error: required item 6 (crisislessen) is not met: missing",
-        "plannen/lindewaard.yaml:L:C: error: required item 5 (trekker) is not met: partial",
-        "plannen/lindewaard.yaml:L:C: error: required item 6 (crisislessen) is not met: missing",
+        "plannen/bergakker.yaml: error: item 5 (Benoem een trekker) is partial; required: met",
+        "plannen/bergakker.yaml: error: item 6 (Bouw voort op lessen uit de crisis) is missing; "
+        "required: met",
+        "plannen/lindewaard.yaml: error: item 5 (Benoem een trekker) is partial; required: met",
+        "plannen/lindewaard.yaml: error: item 6 (Bouw voort op lessen uit de crisis) is missing; "
+        "required: met",
     ]
 
 
@@ -378,7 +380,7 @@ def test_require_an_expired_waiver_does_not_count(project, cli, write_plan):
     assert before.exit_code == 0, before
     after = cli("audit", "--date", "2023-06-01", str(plan))
     assert after.exit_code == 1, after
-    assert "required item 8 (regio) is not met" in after.stderr
+    assert "item 8 (Regionale samenwerking versterkt) is missing; required: met" in after.stderr
 
 
 def test_require_on_the_command_line_replaces_the_configured_list(project, cli):
@@ -391,8 +393,8 @@ def test_require_on_the_command_line_replaces_the_configured_list(project, cli):
 def test_require_without_a_config_file(project, cli):
     result = cli("audit", "--require", "trekker", "--require", "3", "plannen/lindewaard.yaml")
     assert result.exit_code == 1, result
-    assert "required item 5 (trekker) is not met: partial" in result.stderr
-    assert "required item 3 (netwerk) is not met" in result.stderr
+    assert "item 5 (Benoem een trekker) is partial; required: met" in result.stderr
+    assert "item 3 (Maak gebruik van een divers" in result.stderr
 
 
 def test_require_an_unknown_item_on_the_command_line(project, cli):
@@ -408,7 +410,7 @@ def test_unreadable_plans_outrank_require(project, cli, write_plan):
     bad = write_plan("gemeente: X\n", name="plannen/kapot.yaml")
     result = cli("audit", "--require", "5", str(bad), "plannen/lindewaard.yaml")
     assert result.exit_code == 2, result
-    assert "required item 5 (trekker) is not met" in result.stderr
+    assert "item 5 (Benoem een trekker) is partial" in result.stderr
 
 
 # --- bad configuration files: tests/data/config/bad/*.yaml ---------------------------

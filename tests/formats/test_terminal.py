@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from rich.cells import cell_len
 
-from conftest import EXAMPLES
-from herstelcheck import checklist, runner
+from conftest import EXAMPLES, ROOT
+from herstelcheck import checklist
+from herstelcheck import run as runner
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.terminal import render
 
 
-def _render(*paths: str, lang: str = "nl", color: bool = False, width: int = 80) -> str:
-    run = runner.run(list(paths), checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None)
-    return render(run, RenderOptions(lang=lang, color=color, width=width))
+def _render(
+    *paths: str, lang: str = "nl", color: str | None = None, width: int = 80, ascii_only=False
+) -> str:
+    run = runner.audit_paths(
+        list(paths), checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+    )
+    return render(run, RenderOptions(lang=lang, color=color, width=width, ascii_only=ascii_only))
 
 
 def test_the_parts_of_the_report() -> None:
@@ -48,8 +55,11 @@ def test_lines_fit_the_width_and_carry_no_escapes(width: int) -> None:
     assert all(line == line.rstrip() for line in text.splitlines())
 
 
-def test_colour_only_when_asked() -> None:
-    assert "\x1b[" in _render(str(EXAMPLES / "lindewaard.yaml"), color=True)
+@pytest.mark.parametrize("system", ["standard", "256", "truecolor"])
+def test_colour_only_when_asked(system: str) -> None:
+    coloured = _render(str(EXAMPLES / "lindewaard.yaml"), color=system)
+    assert "\x1b[1mLindewaard\x1b[0m" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == _render(str(EXAMPLES / "lindewaard.yaml"))
 
 
 def test_english() -> None:
@@ -76,3 +86,73 @@ def test_several_plans_end_with_a_summary_table() -> None:
     summary = text[text.index("Overzicht") :]
     assert "Bergakker" in summary and "Zeeveen" in summary
     assert "100,0" in summary
+
+
+@pytest.mark.parametrize("width", [60, 120])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_line_is_wider_than_the_width(width: int, lang: str) -> None:
+    paths = [str(EXAMPLES / f"{name}.yaml") for name in ("bergakker", "lindewaard", "zeeveen")]
+    text = _render(*paths, lang=lang, width=width)
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+    assert "─" * width in text.splitlines()  # the tables and rules take the whole width
+
+
+def test_plan_text_is_shown_literally_in_colour(write_plan) -> None:
+    plan = write_plan(
+        'gemeente: "[bold red]Rood[/] :smile:"\n'
+        'titel: "\\e[31mESC\\e[0m \\e]8;;https://evil.test\\a link"\n'
+    )
+    coloured = _render(str(plan), color="standard")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", coloured)
+    assert "\x1b" not in plain and "\x07" not in plain
+    assert "[bold red]Rood[/] :smile:: ␛[31mESC␛[0m ␛]8;;https://evil.test␇ link" in plain
+
+
+# Characters that take other than one cell: wide (emoji, CJK), zero-width (combining
+# marks), and an emoji with a variation selector.
+ODD = ["Zee🌊veen", "Ame\u0301land", "漢字stad", "Bouw🏗\ufe0f"]
+
+
+def _columns(line: str, marks: str) -> int:
+    """The cell where the first of `marks` stands in `line`."""
+    at = min(line.index(mark) for mark in marks if mark in line)
+    return cell_len(line[:at])
+
+
+def test_odd_characters_in_a_plan_keep_the_summary_aligned(
+    write_plan, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for n, name in enumerate(ODD):
+        write_plan(f'gemeente: "{name}"\ntitel: "{name} {name}"\n', f"plan{n}.yaml")
+    text = _render(*(f"plan{n}.yaml" for n in range(len(ODD))), width=100)
+    lines = text[text.index("Overzicht") :].splitlines()
+    header, rows = lines[1], lines[3:]
+    assert [row.split()[0] for row in rows] == ODD
+    marks = "✔◐✘⊘"
+    assert {_columns(row, marks) for row in rows} == {header.index("1 2 3")}
+    assert {cell_len(row) for row in rows} == {cell_len(header)}  # the scores line up
+    assert f"{ODD[0]}: {ODD[0]} {ODD[0]}" in text  # the heading
+
+
+def test_odd_characters_in_item_titles_keep_the_table_aligned(tmp_path) -> None:
+    lines = (ROOT / "checklist.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    titles = [i for i, line in enumerate(lines) if line.strip() == "title:" and "    " in line]
+    for at, name in zip(titles, ODD, strict=False):
+        lines[at + 1] = lines[at + 1].rstrip("\n") + f" {name}\n"  # the Dutch title
+    path = tmp_path / "checklist.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    run = runner.audit_paths(
+        [str(EXAMPLES / "lindewaard.yaml")],
+        checklist.load(str(path)),
+        today=dt.date(2021, 7, 1),
+        sink=lambda d: None,
+    )
+    drawn = render(run, RenderOptions(width=80))
+    table = drawn.splitlines()[5:]
+    table = table[: table.index("")]
+    assert any(name in drawn for name in ODD)
+    rows = [line for line in table[2:] if line.strip() and line.split()[0].isdigit()]
+    assert len(rows) == 10
+    assert {_columns(row, "✔◐✘⊘") for row in rows} == {table[0].index("Status")}
+    assert {cell_len(row) for row in rows} == {80}

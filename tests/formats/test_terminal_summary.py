@@ -7,7 +7,8 @@ import datetime as dt
 from conftest import EXAMPLES
 from herstelcheck import checklist as checklist_module
 from herstelcheck.audit import AuditRun, audit_plan
-from herstelcheck.formats import RenderOptions, layout
+from herstelcheck.formats import RenderOptions
+from herstelcheck.formats.console import draw as draw_options
 from herstelcheck.formats.terminal import render, summary_row, summary_table
 from herstelcheck.plan import load_text
 
@@ -36,29 +37,35 @@ def draw(run: AuditRun, ascii_only: bool = False, width: int = 80) -> str:
     numbers = [str(item.id) for item in run.checklist.items]
     rows = [summary_row(report, numbers, "nl", ascii_only) for report in run.reports]
     table = summary_table(numbers, rows, "nl", ascii_only)
-    return layout.render([table], width, color=False).rstrip("\n")
+    return draw_options(RenderOptions(width=width), [table]).rstrip("\n")
 
 
 def test_summary_of_the_examples():
     assert draw(examples()) == (
         "Overzicht\n"
-        "Gemeente     Bestand                    1 2 3 4 5 6 7 8 9 10   Score\n"
-        "────────────────────────────────────────────────────────────────────\n"
-        "Bergakker    examples/bergakker.yaml    ◐ ✘ ✘ ✘ ◐ ✘ ✘ ✘ ◐ ✘      7,0\n"
-        "Lindewaard   examples/lindewaard.yaml   ◐ ◐ ◐ ◐ ◐ ✘ ◐ ⊘ ◐ ◐     48,3\n"
-        "Zeeveen      examples/zeeveen.yaml      ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔    100,0"
+        "Gemeente     Bestand                                1 2 3 4 5 6 7 8 9 10   Score\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "Bergakker    examples/bergakker.yaml                ◐ ✘ ✘ ✘ ◐ ✘ ✘ ✘ ◐ ✘      7,0\n"
+        "Lindewaard   examples/lindewaard.yaml               ◐ ◐ ◐ ◐ ◐ ✘ ◐ ⊘ ◐ ◐     48,3\n"
+        "Zeeveen      examples/zeeveen.yaml                  ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔    100,0"
     )
 
 
 def test_summary_without_unicode():
     lines = draw(examples(), ascii_only=True).splitlines()
-    assert lines[3] == "Bergakker  | examples/bergakker.yaml  | ~ x x x ~ x x x ~ x  |   7,0"
+    assert (
+        lines[2]
+        == "-----------+--------------------------------------+----------------------+------"
+    )
+    assert lines[3] == (
+        "Bergakker  | examples/bergakker.yaml              | ~ x x x ~ x x x ~ x  |   7,0"
+    )
 
 
 def test_summary_is_at_the_end_of_the_report_of_several_plans():
     text = render(examples(), RenderOptions(lang="nl"))
     assert text.rstrip().endswith(
-        "Zeeveen      examples/zeeveen.yaml      ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔    100,0"
+        "Zeeveen      examples/zeeveen.yaml                  ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔    100,0"
     )
     single = run_of(("a.yaml", (EXAMPLES / "zeeveen.yaml").read_text(encoding="utf-8")))
     assert "Overzicht" not in render(single, RenderOptions(lang="nl"))

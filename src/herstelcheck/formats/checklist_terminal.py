@@ -1,66 +1,77 @@
-"""`herstelcheck checklist` on a terminal, laid out with `formats.layout`.
+"""`herstelcheck checklist` on a terminal, drawn with Rich.
 
-Checklist text may come from a user's `--checklist` file, so it is data: it goes in
-with control characters made visible, never as markup.
+Checklist text may come from a user's `--checklist` file, so it is data: it goes in as
+`rich.text.Text` with control characters made visible, never as markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text
 
 from herstelcheck.checklist import Checklist, Item
-from herstelcheck.formats import RenderOptions, layout
+from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.checklist import (
     share_text,
     weight_text,
     weights_differ,
 )
-from herstelcheck.formats.console import advice, draw, item_heading
-from herstelcheck.formats.layout import Group, Indent, Marked, Rule, Text
+from herstelcheck.formats.console import (
+    Trailed,
+    advice,
+    draw,
+    indented,
+    item_heading,
+    marked,
+)
 from herstelcheck.i18n import t
 from herstelcheck.textsafe import visible, visible_block
 
-if TYPE_CHECKING:
-    from herstelcheck.formats.layout import Block
-
 
 def render(checklist: Checklist, items: Sequence[Item], options: RenderOptions) -> str:
-    return draw(options, blocks(checklist, items, options.lang, layout.ascii_only()))
+    return draw(options, renderables(checklist, items, options.lang, options.ascii_only))
 
 
-def blocks(checklist: Checklist, items: Sequence[Item], lang: str, plain: bool) -> list[Block]:
+def renderables(
+    checklist: Checklist, items: Sequence[Item], lang: str, plain: bool
+) -> list[RenderableType]:
     """The heading of the checklist (for all items) and each item in full."""
-    out: list[Block] = []
+    out: list[RenderableType] = []
     if len(items) != 1:
-        heading = Text(visible(checklist.name), "bold")
-        heading.append(f" ({visible(checklist.version)})", "dim")
-        out.append(heading)
+        out.append(
+            Trailed(
+                Text(visible(checklist.name), style="bold"),
+                Text(f"({visible(checklist.version)})", style="dim"),
+                gap=1,
+            )
+        )
         source = checklist.source.get(lang)
         if source:
-            out.append(Text(f"{t('source', lang)}: {visible(source)}", "dim"))
+            out.append(Text(f"{t('source', lang)}: {visible(source)}", style="dim"))
     show_weight = weights_differ(checklist)
     for index, item in enumerate(items):
         if index or len(items) != 1:
-            out += [Text(), Rule("-" if plain else "─")]
+            out += [Text(), Rule(characters="-" if plain else "─", style="dim")]
         out.append(item_view(item, lang, plain, show_weight))
     return out
 
 
-def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Block:
+def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> RenderableType:
     """One item: title, what the checklist asks, the criteria, the example."""
-    head = item_heading(item, lang)
-    head.append(f"  ({visible(item.slug)})", "dim")
-    parts: list[Block] = [head]
+    slug = Text(f"({visible(item.slug)})", style="dim")
+    parts: list[RenderableType] = [item_heading(item, lang, slug)]
     if show_weight:
         parts.append(Text(t("checklist.item_weight", lang, weight=weight_text(item.weight, lang))))
     parts += [
         Text(),
-        Text(t("asks", lang), "bold underline"),
-        Indent(Text(visible_block(item.explanation.get(lang)))),
+        Text(t("asks", lang), style="bold underline"),
+        indented(Text(visible_block(item.explanation.get(lang)))),
         Text(),
-        Text(t("checklist.criteria", lang), "bold underline"),
-        Indent(criteria_grid(item, lang, plain)),
+        Text(t("checklist.criteria", lang), style="bold underline"),
+        indented(criteria(item, lang, plain)),
     ]
     if item.example is not None:
         text = item.example.text.get(lang) or item.example.text.nl
@@ -68,26 +79,27 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Block:
             Text(),
             Text(
                 t("checklist.example", lang, gemeente=visible(item.example.gemeente)),
-                "bold underline",
+                style="bold underline",
             ),
-            Indent(Text(visible_block(text))),
+            indented(Text(visible_block(text))),
         ]
-    return Group(parts)
+    return Group(*parts)
 
 
-def criteria_grid(item: Item, lang: str, plain: bool) -> Marked:
+def criteria(item: Item, lang: str, plain: bool) -> Group:
+    """Each criterion with its weight, and under it the advice when it is not met."""
     total = sum(c.weight for c in item.criteria)
     bullet, arrow = ("*", "->") if plain else ("•", "→")
-    grid = Marked()
+    rows = []
     for criterion in item.criteria:
-        title = Text(visible_block(criterion.title.get(lang)))
         weight = t(
             "checklist.weight",
             lang,
             weight=weight_text(criterion.weight, lang),
             share=share_text(criterion.weight, total, lang),
         )
-        title.append(f"  ({weight})", "dim")
-        grid.add(Text(bullet), title)
-        grid.add(Text(), advice(arrow, criterion.advice.get(lang)))
-    return grid
+        title = Trailed(
+            Text(visible_block(criterion.title.get(lang))), Text(f"({weight})", style="dim")
+        )
+        rows.append(marked(Text(bullet), title, advice(arrow, criterion.advice.get(lang))))
+    return Group(*rows)

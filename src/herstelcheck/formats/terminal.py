@@ -1,7 +1,8 @@
-"""The terminal report, laid out with `formats.layout`.
+"""The terminal report, drawn with Rich.
 
-Plan text always goes in with control characters, escapes and bidirectional overrides
-made visible (`textsafe.visible`); nothing in it is read as markup. Each status has a
+Plan text always goes in as `rich.text.Text` with control characters, escapes and
+bidirectional overrides made visible (`textsafe.visible`), never as a markup string:
+Rich would otherwise act on `[bold]` or `[link=...]` in a plan. Each status has a
 symbol as well as a colour, so the report reads without colour.
 """
 
@@ -10,17 +11,32 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status, failed_files
-from herstelcheck.formats import RenderOptions, layout
-from herstelcheck.formats.console import advice, draw, finding, item_heading
-from herstelcheck.formats.layout import Column, Group, Indent, Marked, Rule, Table, Text
+from herstelcheck.formats import RenderOptions
+from herstelcheck.formats.console import (
+    Narrowing,
+    Trailed,
+    advice,
+    draw,
+    finding,
+    indented,
+    item_heading,
+    line_note,
+    marked,
+    table,
+    trailed,
+)
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.textsafe import visible, visible_block
 
 if TYPE_CHECKING:
     from herstelcheck.checklist import Checklist
     from herstelcheck.errors import Diagnostic
-    from herstelcheck.formats.layout import Block
 
 _STYLE = {
     Status.MET: "green",
@@ -46,7 +62,7 @@ class Writer:
 
     def __init__(self, checklist: Checklist, options: RenderOptions) -> None:
         self._options = options
-        self._ascii_only = layout.ascii_only()
+        self._ascii_only = options.ascii_only
         self._numbers = [str(item.id) for item in checklist.items]
         self._rows: list[tuple[Text, Text, Text, Text]] = []
 
@@ -54,28 +70,33 @@ class Writer:
         return ""
 
     def plan(self, report: PlanReport) -> str:
-        out: list[Block] = []
+        out: list[RenderableType] = []
         if self._rows:
-            out += [Text(), Rule("-" if self._ascii_only else "─")]
+            out += [Text(), Rule(characters="-" if self._ascii_only else "─", style="dim")]
         out += plan_report(report, self._options.lang, self._ascii_only)
         self._rows.append(summary_row(report, self._numbers, self._options.lang, self._ascii_only))
         return draw(self._options, out)
 
     def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()) -> str:
         lang, failed = self._options.lang, failed_files(errors)
-        out: list[Block] = []
+        out: list[RenderableType] = []
         if len(self._rows) > 1:
             out += [Text(), summary_table(self._numbers, self._rows, lang, self._ascii_only)]
         if failed:
-            out += [Text(), Text(t("unreadable", lang, count=len(failed)), "red")]
+            out += [Text(), Text(t("unreadable", lang, count=len(failed)), style="red")]
         if not self._rows and not failed:
             out.append(Text(t("no_plans", lang)))
         return draw(self._options, out)
 
 
-def status_text(status: Status, lang: str, ascii_only: bool = False) -> Text:
+def status_text(
+    status: Status, lang: str, ascii_only: bool = False, symbol_only: bool = False
+) -> Text:
+    """The status's symbol and word in its colour, `◐ deels`; or the symbol alone."""
     symbol = (_ASCII_SYMBOL if ascii_only else _SYMBOL)[status]
-    return Text(f"{symbol} {t(status.value, lang)}", _STYLE[status])
+    return Text(
+        symbol if symbol_only else f"{symbol} {t(status.value, lang)}", style=_STYLE[status]
+    )
 
 
 def score_style(score: float) -> str:
@@ -86,102 +107,104 @@ def score_bar(score: float, ascii_only: bool = False) -> Text:
     filled = round(BAR_WIDTH * score / 100)
     full, empty = ("#", ".") if ascii_only else ("█", "░")
     style = score_style(score)
-    bar = Text(full * filled, f"bold {style}")
-    return bar.append(empty * (BAR_WIDTH - filled), f"bold dim {style}")
+    bar = Text(full * filled, style=f"bold {style}")
+    bar.append(empty * (BAR_WIDTH - filled), style=f"bold dim {style}")
+    return bar
 
 
-def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[Block]:
+def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[RenderableType]:
     plan = report.plan
-    heading = Text(visible(plan.gemeente or ""), "bold")
-    heading.append(": ").append(visible(plan.titel or ""), "bold")
-    meta = Text(visible(report.file), "dim")
+    heading = Text.assemble(
+        (visible(plan.gemeente or ""), "bold"), ": ", (visible(plan.titel or ""), "bold")
+    )
     extra = []
     if plan.versie:
         extra.append(f"{t('version', lang)} {visible(plan.versie)}")
     if plan.vastgesteld:
         extra.append(f"{t('adopted', lang)} {visible(plan.vastgesteld.text)}")
-    if extra:
-        meta.append("  (" + ", ".join(extra) + ")", "dim")
-    score = Text(f"{t('score', lang)} ", "bold")
-    score.append(number(report.score, lang), f"bold {score_style(report.score)}")
-    score.append(" / 100  ", "bold")
-    score.append_text(score_bar(report.score, ascii_only))
+    file = Text(visible(report.file), style="dim")
+    meta = trailed(file, Text(f"({', '.join(extra)})", style="dim") if extra else None)
+    score = Text(f"{t('score', lang)} ", style="bold")
+    score.append(number(report.score, lang), style=f"bold {score_style(report.score)}")
+    score.append(" / 100", style="bold")
 
-    parts: list[Block] = [
+    parts: list[RenderableType] = [
         heading,
         meta,
         Text(),
-        score,
+        Trailed(score, score_bar(report.score, ascii_only)),
         Text(),
         items_table(report, lang, ascii_only),
     ]
     unmet = [i for i in report.items if i.status in (Status.PARTIAL, Status.MISSING)]
     if unmet:
-        parts += [Text(), Text(t("findings", lang), "bold underline")]
+        parts += [Text(), Text(t("findings", lang), style="bold underline")]
         parts += [findings(item, lang, ascii_only) for item in unmet]
     waived = [i for i in report.items if i.waiver is not None]
     if waived:
-        parts += [Text(), Text(t("waivers", lang), "bold underline")]
+        parts += [Text(), Text(t("waivers", lang), style="bold underline")]
         parts += [waiver_text(item, lang) for item in waived]
     parts += [Text(), closing_line(report, lang)]
     return parts
 
 
-def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Table:
-    table = Table(
-        [
-            Column("#", justify="right", no_wrap=True),
-            Column(t("item", lang), flexible=True),
-            Column(t("status", lang), no_wrap=True),
-            Column(t("score", lang), justify="right", no_wrap=True),
-        ],
-        ascii_only=ascii_only,
-    )
-    for item in report.items:
-        table.add_row(
-            Text(str(item.item.id)),
-            Text(visible(item.item.title.get(lang))),
-            status_text(item.status, lang, ascii_only),
-            Text(number(item.score, lang), _STYLE[item.status]),
-        )
-    return table
+def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Narrowing:
+    """Each item's number, title, status and score; where the width is too small for
+    the status words, the statuses are shown by their symbols alone."""
+
+    def build(narrow: bool) -> Table:
+        drawn = table(ascii_only)
+        drawn.add_column("#", justify="right", no_wrap=True)
+        drawn.add_column(t("item", lang), ratio=1, overflow="fold")
+        drawn.add_column(t("status", lang), no_wrap=True)
+        drawn.add_column(t("score", lang), justify="right", no_wrap=True)
+        for item in report.items:
+            drawn.add_row(
+                Text(str(item.item.id)),
+                Text(visible(item.item.title.get(lang))),
+                status_text(item.status, lang, ascii_only, narrow),
+                Text(number(item.score, lang), style=_STYLE[item.status]),
+            )
+        return drawn
+
+    return Narrowing(build)
 
 
-def findings(item: ItemResult, lang: str, ascii_only: bool) -> Block:
+def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
     """What fails in an item and what to add, indented below its heading."""
-    head = item_heading(item.item, lang).append("  ")
-    head.append_text(status_text(item.status, lang, ascii_only))
-    head.append(f" ({number(item.score, lang)})", "dim")
+    status = Text.assemble(
+        status_text(item.status, lang, ascii_only), (f" ({number(item.score, lang)})", "dim")
+    )
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
-    grid = Marked()
-    for result in item.failed:
-        grid.add(Text(cross, "red"), finding(result, lang))
-        grid.add(Text(), advice(arrow, result.advice(lang)))
-    return Group([head, Indent(grid)])
+    rows = [
+        marked(Text(cross, style="red"), finding(result, lang), advice(arrow, result.advice(lang)))
+        for result in item.failed
+    ]
+    return Group(item_heading(item.item, lang, status), indented(Group(*rows)))
 
 
-def waiver_text(item: ItemResult, lang: str) -> Block:
+def waiver_text(item: ItemResult, lang: str) -> RenderableType:
     waiver = item.waiver
     assert waiver is not None
-    head = item_heading(item.item, lang)
-    if waiver.line is not None:
-        head.append(f"  ({t('line', lang)} {waiver.line})", "dim")
-    lines: list[Block] = [head, Indent(Text(visible_block(waiver.reason)))]
+    lines: list[RenderableType] = [
+        item_heading(item.item, lang, line_note(waiver.line, lang)),
+        indented(Text(visible_block(waiver.reason))),
+    ]
     if waiver.until is not None:
         key = "waiver_expired" if waiver.expired else "waiver_until"
         note = Text(
-            t(key, lang, date=visible(waiver.until.text)), "red" if waiver.expired else "dim"
+            t(key, lang, date=visible(waiver.until.text)), style="red" if waiver.expired else "dim"
         )
-        lines.append(Indent(note))
-    return Group(lines)
+        lines.append(indented(note))
+    return Group(*lines)
 
 
 def closing_line(report: PlanReport, lang: str) -> Text:
     counts = {status.value: report.count(status) for status in Status}
     return Text(
         t("summary", lang, total=len(report.items), score=number(report.score, lang), **counts),
-        "bold",
+        style="bold",
     )
 
 
@@ -194,19 +217,14 @@ def summary_table(
     The symbols share one column under a header of the item numbers, one space apart,
     so that the file names keep most of the width and rarely wrap.
     """
-    table = Table(
-        [
-            Column(t("gemeente", lang)),
-            Column(t("file", lang)),
-            Column(" ".join(numbers), no_wrap=True),
-            Column(t("score", lang), justify="right", no_wrap=True),
-        ],
-        title=t("plans_summary", lang),
-        ascii_only=ascii_only,
-    )
+    drawn = table(ascii_only, title=t("plans_summary", lang))
+    drawn.add_column(t("gemeente", lang), overflow="fold")
+    drawn.add_column(t("file", lang), ratio=1, overflow="fold")
+    drawn.add_column(" ".join(numbers), no_wrap=True)
+    drawn.add_column(t("score", lang), justify="right", no_wrap=True)
     for row in rows:
-        table.add_row(*row)
-    return table
+        drawn.add_row(*row)
+    return drawn
 
 
 def summary_row(
@@ -218,11 +236,12 @@ def summary_row(
     for number_text, item in zip(numbers, report.items, strict=True):
         if marks:
             marks.append(" ")
-        marks.append(symbols[item.status], _STYLE[item.status])
+        marks.append(symbols[item.status], style=_STYLE[item.status])
         marks.append(" " * (len(number_text) - 1))
+    marks.rstrip()
     return (
         Text(visible(report.plan.gemeente or "")),
         Text(visible(report.file)),
-        marks.rstrip(),
-        Text(number(report.score, lang), score_style(report.score)),
+        marks,
+        Text(number(report.score, lang), style=score_style(report.score)),
     )
