@@ -250,5 +250,9 @@ def decimal(text: str, lang: str) -> str:
 
 def long_date(date: dt.date, lang: str) -> str:
     """The date written out: `30 juni 2021`, `30 June 2021`."""
-    month = _MONTHS.get(lang, _MONTHS["nl"])[date.month - 1]
-    return f"{date.day} {month} {date.year}"
+    return f"{date.day} {month_name(date.month, lang)} {date.year}"
+
+
+def month_name(month: int, lang: str) -> str:
+    """The name of a month (1-12): `juni`, `June`."""
+    return _MONTHS.get(lang, _MONTHS["nl"])[month - 1]

@@ -68,7 +68,7 @@ def _describe(report: PlanReport, lang: str) -> str:
     if plan.versie:
         text += f" ({t('version', lang)} {md(plan.versie)})"
     elif plan.vastgesteld:
-        text += f" ({t('adopted', lang)} {md(plan.vastgesteld.text)})"
+        text += f" ({t('adopted', lang)} {md(plan.vastgesteld.show(lang))})"
     return text
 
 
