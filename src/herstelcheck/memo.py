@@ -126,7 +126,10 @@ class CriterionView:
     message: str
     """What the audit found: the title when it passed, what is wrong when it failed."""
     advice: str
-    """What to add to the plan."""
+    """What to add to the plan, in words for people."""
+    key: str
+    """The plan key path the finding is about (`organisatie.afdelingen`), to show apart
+    from the sentences."""
     line: int | None
     """The line of the plan the finding is about, or None."""
     weight: float
@@ -401,6 +404,7 @@ def criterion_view(result: CriterionResult, lang: str, gain: float) -> Criterion
         passed=result.passed,
         message=result.message(lang),
         advice=result.advice(lang),
+        key=result.key,
         line=result.line,
         weight=result.criterion.weight,
         gain=gain,

@@ -156,6 +156,7 @@ def item(result: ItemResult, lang: str) -> dict[str, Any]:
         "criteria": [
             {
                 "id": c.criterion.id,
+                "key": c.key,
                 "passed": c.passed,
                 "message": c.message(lang),
                 "advice": c.advice(lang),
