@@ -152,6 +152,11 @@ def test_a_waiver_for_an_unknown_item_is_a_warning() -> None:
 def test_messages_fill_in_details_in_both_languages() -> None:
     report = audit_text("organisatie: {afdelingen: [EZ]}\n")
     result = next(c for c in report.items[0].criteria if c.criterion.id.endswith("afdelingen"))
-    assert result.message("nl") == "Het plan noemt 1 afdeling(en); er zijn er minstens 2 nodig."
-    assert result.message("en") == "The plan names 1 department(s); at least 2 are needed."
+    assert result.message("nl") == "Het plan noemt 1 afdeling; er zijn er minstens 2 nodig."
+    assert result.message("en") == "The plan names 1 department; at least 2 are needed."
+    assert result.key == "organisatie.afdelingen"
     assert result.line == 3
+    report = audit_text("organisatie: {afdelingen: []}\n")
+    result = next(c for c in report.items[0].criteria if c.criterion.id.endswith("afdelingen"))
+    assert result.message("nl") == "Het plan noemt 0 afdelingen; er zijn er minstens 2 nodig."
+    assert result.message("en") == "The plan names 0 departments; at least 2 are needed."

@@ -35,7 +35,7 @@ def test_one_item_by_number_or_slug(cli, key):
     assert "Benoem zowel een ambtelijke als een bestuurlijke trekker." in out
     assert "Waar herstelcheck op let" in out
     assert "• Er is een ambtelijke trekker met naam en functie (gewicht 1, 25%)" in out
-    assert "→ Noem onder 'trekker.ambtelijk' de naam en functie" in out
+    assert "→ Noem de naam en functie van de ambtelijke trekker." in out
     assert "Voorbeeld uit de praktijk: Zevenaar" in out
     assert "Benoem een terugvalscenario" not in out
     assert "Organiseer herstel" not in out

@@ -75,7 +75,8 @@ def test_json_names_the_change_per_item(cli, without_fallback):
     assert ten["before"] == {"status": "met", "score": 10.0, "waiver": None}
     assert ten["after"] == {"status": "missing", "score": 0.0, "waiver": None}
     assert ten["newly_failed"][0]["id"] == "terugvalscenario.beschrijving"
-    assert ten["newly_failed"][0]["advice"].startswith("Beschrijf onder")
+    assert ten["newly_failed"][0]["key"] == "terugvalscenario.beschrijving"
+    assert ten["newly_failed"][0]["advice"].startswith("Beschrijf wat er gebeurt")
     assert ten["newly_met"] == []
     assert [i["id"] for i in data["items"]] == list(range(1, 11))
 

@@ -13,6 +13,7 @@ from herstelcheck.audit import Status, audit_plan
 from herstelcheck.criteria import present
 from herstelcheck.model import Stakeholder, TermijnDoel
 from herstelcheck.plan import load_text
+from herstelcheck.planwords import detail_text
 
 CASES = sorted((DATA / "criteria").glob("*.yaml"))
 
@@ -34,7 +35,9 @@ def test_kind(kind: str, case: dict) -> None:
     if "line" in case:
         assert (outcome.mark.line if outcome.mark else None) == case["line"]
     for key, value in case.get("details", {}).items():
-        assert outcome.details[key] == value
+        expected = value if isinstance(value, dict) else {"nl": value, "en": value}
+        for lang, text in expected.items():
+            assert detail_text(outcome.details[key], lang) == text, (key, lang)
 
 
 def test_every_kind_has_cases() -> None:

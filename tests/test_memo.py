@@ -59,11 +59,11 @@ def test_an_expired_waiver_is_shown_and_its_item_audited():
     (plan,) = context.plans
     by_id = {item.id: item for item in plan.items}
     assert by_id[8].status == "waived" and by_id[8].waiver is not None
-    assert by_id[8].waiver.note == "geldig tot 2022-12-31"
+    assert by_id[8].waiver.note == "geldig tot 31 december 2022"
     expired = by_id[10].waiver
     assert expired is not None and expired.expired
     assert by_id[10].status == "missing"
-    assert expired.note == "verlopen op 2020-01-31; telt niet meer als uitzondering"
+    assert expired.note == "verlopen op 31 januari 2020; telt niet meer als uitzondering"
     assert [i.id for i in plan.waivers] == [8, 10]
     assert 10 in {step.item_id for step in plan.next_steps}
 

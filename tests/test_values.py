@@ -43,6 +43,13 @@ def test_terms(text: str, expected: str | None) -> None:
         assert values.parse_term(text) is Term(expected)
 
 
+@pytest.mark.parametrize(("text", "shown"), _table("dates-shown.yaml"))
+def test_a_date_is_shown_in_the_readers_language(text: str, shown: dict[str, str]) -> None:
+    date = values.parse_date(text)
+    assert {lang: date.show(lang) for lang in ("nl", "en")} == shown
+    assert date.text == text  # what the plan wrote is kept (the JSON report gives it)
+
+
 @pytest.mark.parametrize(("text", "expected"), _table("dates.yaml"))
 def test_dates(text: str, expected: list[int | None] | None) -> None:
     if expected is None:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from herstelcheck import criteria, scoring
-from herstelcheck.checklist import Checklist, Criterion, Item
+from herstelcheck.checklist import Checklist, Criterion, Item, Text
 from herstelcheck.errors import Diagnostic
 from herstelcheck.model import LoadedPlan, Plan, PlanDate
+from herstelcheck.planwords import Detail, detail_text
 from herstelcheck.textsafe import excerpt
 
 
@@ -38,17 +39,39 @@ class CriterionResult:
     line: int | None
     """The plan line of the evidence or of the nearest enclosing key; None when nowhere."""
     column: int | None
-    details: dict[str, str] = field(default_factory=dict)
+    details: dict[str, Detail] = field(default_factory=dict)
+    """The values of the placeholders ({found}, {missing}, ...), as the kind gave them."""
+
+    @property
+    def key(self) -> str:
+        """The plan key path the finding is about (`organisatie.afdelingen`)."""
+        return self.criterion.key
+
+    @property
+    def count(self) -> int | None:
+        """The count that chooses the plural form of the texts: the `found` detail."""
+        found = self.details.get("found")
+        if isinstance(found, str) and found.isdecimal():
+            return int(found)
+        return None
 
     def message(self, lang: str) -> str:
         """What the criterion found, in `lang`: its title when it passed or did not apply,
         its message with the details filled in when it failed."""
         if self.passed is False:
-            return fill(self.criterion.message.get(lang), self.details)
-        return self.criterion.title.get(lang)
+            return self.text(self.criterion.message, lang)
+        return self.text(self.criterion.title, lang)
 
     def advice(self, lang: str) -> str:
-        return fill(self.criterion.advice.get(lang), self.details)
+        return self.text(self.criterion.advice, lang)
+
+    def text(self, text: Text, lang: str) -> str:
+        """One of the criterion's texts in `lang`: the plural form for the count, with
+        the details filled in."""
+        template = text.for_count(lang, self.count)
+        if "{" not in template:
+            return template
+        return fill(template, {k: detail_text(v, lang) for k, v in self.details.items()})
 
 
 @dataclass(frozen=True, slots=True, eq=False)

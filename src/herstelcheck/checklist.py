@@ -4,6 +4,11 @@ A checklist is data: ten items, each with criteria that name a kind from the reg
 in `criteria.py` and its parameters. Every problem is reported with its line and names
 the item and the key, so a broken checklist is easy to mend. Its parts are frozen
 dataclasses compared by identity; its bilingual texts compare by value.
+
+A criterion's title, message and advice may have plural forms in a language, `{one:
+..., other: ...}`: `one` when the count is 1, `other` for any other count (0, 2, ...),
+as gettext's plural rule for Dutch and English (n != 1) has it. The count is the
+criterion's `{found}` detail, so only a criterion whose kind gives one may have them.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 
 from herstelcheck.criteria import KINDS
 from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.i18n import PLURAL_FORMS, plural_form
 from herstelcheck.model import Plan, Term
 from herstelcheck.plan import field_types, unwrap_optional
 from herstelcheck.suggest import hint
@@ -42,13 +48,34 @@ class ChecklistError(HerstelcheckError):
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """A text in Dutch and English."""
+    """A text in Dutch and English, maybe with plural forms.
+
+    `nl` and `en` are the texts, or with plural forms the form for every count but one
+    (`other`); `nl_one` and `en_one` are the forms for a count of one, or None where the
+    language has a single form.
+    """
 
     nl: str
     en: str
+    nl_one: str | None = None
+    en_one: str | None = None
 
     def get(self, lang: str) -> str:
+        """The text in `lang`; for a text with plural forms, the form for any count but
+        one (what a reader sees where there is no count, as in the checklist)."""
         return self.en if lang == "en" else self.nl
+
+    def for_count(self, lang: str, count: int | None) -> str:
+        """The text in `lang` in the form for `count`; `get(lang)` when count is None."""
+        one = self.en_one if lang == "en" else self.nl_one
+        if one is not None and count is not None and plural_form(count) == "one":
+            return one
+        return self.get(lang)
+
+    @property
+    def has_forms(self) -> bool:
+        """Whether the text has plural forms in some language."""
+        return self.nl_one is not None or self.en_one is not None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -66,7 +93,10 @@ class Criterion:
     message: Text
     """What is wrong when it fails; may hold placeholders such as {found}."""
     advice: Text
-    """What to add to the plan."""
+    """What to add to the plan, in words for people: never a plan key."""
+    key: str = ""
+    """The plan key path the finding is about (`organisatie.afdelingen`,
+    `acties[].termijn`): the checklist's `key`, else taken from the params (`key_of`)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -152,7 +182,8 @@ suite, a tool that embeds herstelcheck) reads and validates the same file only o
 
 
 ITEM_KEYS = frozenset({"id", "slug", "title", "explanation", "weight", "criteria", "example"})
-CRITERION_KEYS = frozenset({"id", "kind", "params", "weight", "title", "message", "advice"})
+CRITERION_KEYS = frozenset({"id", "kind", "key", "params", "weight", "title", "message", "advice"})
+LANGUAGE_KEYS = frozenset({"nl", "en"})
 
 
 class _Fields(dict[str, tuple[Scalar, Node]]):
@@ -205,18 +236,58 @@ class _Validator:
             return ""
         return value.value
 
-    def text(self, fields: _Fields, key: str, where: str, required: bool = True) -> Text:
+    def text(
+        self,
+        fields: _Fields,
+        key: str,
+        where: str,
+        required: bool = True,
+        forms: bool = False,
+    ) -> Text:
+        """A text in one string or by language; with `forms`, a language may give plural
+        forms (`{one: ..., other: ...}`), otherwise that is an error."""
         value = self.value(fields, key, where, required)
         if value is None:
             return Text("", "")
         if isinstance(value, Scalar):
             return Text(value.value, value.value)
-        sub = self.fields(value, f"{where}, '{key}'")
+        here = f"{where}, '{key}'"
+        sub = self.fields(value, here)
         if sub is None:
             return Text("", "")
-        nl = self.string(sub, "nl", f"{where}, '{key}'")
-        en = self.string(sub, "en", f"{where}, '{key}'", required=False)
-        return Text(nl, en or nl)
+        if set(sub) & set(PLURAL_FORMS) and not set(sub) & LANGUAGE_KEYS:
+            self.error(
+                value,
+                here,
+                "plural forms go under each language: {nl: {one: ..., other: ...}, en: ...}",
+            )
+            return Text("", "")
+        nl, nl_one = self.language(sub, "nl", here, forms)
+        en, en_one = self.language(sub, "en", here, forms, required=False)
+        if not en:
+            en, en_one = nl, nl_one
+        return Text(nl, en, nl_one, en_one)
+
+    def language(
+        self, fields: _Fields, lang: str, where: str, forms: bool, required: bool = True
+    ) -> tuple[str, str | None]:
+        """The text in `lang` and, when it has plural forms, its form for one."""
+        value = fields[lang][1] if lang in fields else None
+        if not isinstance(value, Mapping):
+            return self.string(fields, lang, where, required), None
+        here = f"{where}, '{lang}'"
+        if not forms:
+            self.error(
+                value,
+                here,
+                "has plural forms, but this text goes with no count; give one text",
+            )
+            return "", None
+        sub = _Fields(value)
+        self.only_known(sub, frozenset(PLURAL_FORMS), here)
+        one = self.string(sub, "one", here)
+        other = self.string(sub, "other", here)
+        return other, one
 
     def number(
         self,
@@ -326,16 +397,60 @@ class _Validator:
         params = to_python(params_node) if params_node is not None else {}
         if params is None:
             params = {}
+        before = len(self.diagnostics)
         self.params(kind_name, params, params_node or node, here, fields.get("kind"))
+        valid = params if len(self.diagnostics) == before and isinstance(params, dict) else None
+        texts = {
+            name: self.text(fields, name, here, forms=True)
+            for name in ("title", "message", "advice")
+        }
+        if valid is not None:
+            for name, text in texts.items():
+                if text.has_forms and not gives_found(kind_name, valid):
+                    self.error(
+                        _forms_node(fields[name][1]),
+                        here,
+                        f"'{name}' has plural forms, but kind '{kind_name}' gives no count "
+                        "({found}) to choose the form by",
+                    )
+        key = self.key(fields, kind_name, valid, node, here)
         return Criterion(
             id=ident,
             kind=kind_name,
             params=params if isinstance(params, dict) else {},
             weight=self.number(fields, "weight", here, default=1.0),
-            title=self.text(fields, "title", here),
-            message=self.text(fields, "message", here),
-            advice=self.text(fields, "advice", here),
+            title=texts["title"],
+            message=texts["message"],
+            advice=texts["advice"],
+            key=key,
         )
+
+    def key(
+        self,
+        fields: _Fields,
+        kind_name: str,
+        params: dict[str, Any] | None,
+        node: Node,
+        where: str,
+    ) -> str:
+        """The criterion's `key`, checked against the plan format, or the key its params
+        give (`key_of`); `params` is None when they are not valid (an error says so)."""
+        if "key" in fields:
+            value = fields["key"][1]
+            text = self.string(fields, "key", where)
+            if text:
+                problem = check_plan_path(text.strip())
+                if problem:
+                    self.error(value, where, f"'key': {problem}")
+            return text.strip()
+        derived = key_of(params) if params is not None else None
+        if derived is None and params is not None and kind_name in KINDS:
+            self.error(
+                node,
+                where,
+                f"'key' is missing: kind '{kind_name}' names no plan path to take it from",
+            )
+        return derived or ""
 
     def params(
         self,
@@ -390,6 +505,52 @@ class _Validator:
         problem = check_plan_path(path)
         if problem:
             self.error(node, where, problem)
+
+
+def key_of(params: dict[str, Any]) -> str | None:
+    """The plan key path a criterion is about, from its params: `path`; else the first
+    of `paths`; else `list` (`list[].field` with a `field`); else the key of the first
+    nested criterion (`any_of`). None when the params name no path."""
+    path = params.get("path")
+    if isinstance(path, str) and path:
+        return path
+    paths = params.get("paths")
+    if isinstance(paths, list) and paths and isinstance(paths[0], str):
+        return paths[0]
+    listed = params.get("list")
+    if isinstance(listed, str) and listed:
+        field = params.get("field")
+        return f"{listed}[].{field}" if isinstance(field, str) and field else listed
+    nested = params.get("criteria")
+    if isinstance(nested, list) and nested and isinstance(nested[0], dict):
+        inner = nested[0].get("params")
+        return key_of(inner) if isinstance(inner, dict) else None
+    return None
+
+
+def gives_found(kind_name: str, params: dict[str, Any]) -> bool:
+    """Whether a criterion of kind `kind_name` fills in `{found}` when it fails (for
+    `any_of`: whether each of its nested criteria does)."""
+    if kind_name == "any_of":
+        nested = params.get("criteria")
+        if not isinstance(nested, list) or not nested:
+            return False
+        for sub in nested:
+            inner = sub.get("params") or {} if isinstance(sub, dict) else None
+            if not isinstance(inner, dict) or not gives_found(str(sub.get("kind")), inner):
+                return False
+        return True
+    kind = KINDS.get(kind_name)
+    return kind is not None and "found" in kind.fills
+
+
+def _forms_node(node: Node) -> Node:
+    """Where a text's plural forms stand: the first language that has them."""
+    if isinstance(node, Mapping):
+        for _, value in node.pairs:
+            if isinstance(value, Mapping):
+                return value
+    return node
 
 
 def check_plan_path(path: str) -> str | None:

@@ -15,7 +15,9 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from herstelcheck import planwords
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
+from herstelcheck.planwords import Detail, Words
 from herstelcheck.yamlload import Mark
 
 Params = dict[str, Any]
@@ -29,8 +31,10 @@ class Outcome:
     """True or False, or None when the plan gives the criterion nothing to judge."""
     mark: Mark | None = None
     """Where the evidence is, or the nearest enclosing key; None when nowhere."""
-    details: dict[str, str] = field(default_factory=dict)
-    """Values for the placeholders of the criterion's message ({found}, {missing}, ...)."""
+    details: dict[str, Detail] = field(default_factory=dict)
+    """Values for the placeholders of the criterion's message ({found}, {missing}, ...):
+    a number or a value of the plan as text, or words in each language (never a plan
+    key: `planwords` names the plan's keys and values for people)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -42,20 +46,24 @@ class Kind:
     params: dict[str, type]
     """Parameter name -> the type it must have (all are required)."""
     doc: str
+    fills: frozenset[str] = frozenset()
+    """The placeholders its details fill in when it fails (`found`, `missing`, ...);
+    `any_of` fills what each of its nested criteria fills."""
 
 
 KINDS: dict[str, Kind] = {}
 
 
 def kind(
-    name: str, **params: type
+    name: str, fills: tuple[str, ...] = (), **params: type
 ) -> Callable[[Callable[[LoadedPlan, Params], Outcome]], Callable[[LoadedPlan, Params], Outcome]]:
-    """Register a criterion kind under `name`, taking `params`."""
+    """Register a criterion kind under `name`, taking `params`, whose details fill the
+    placeholders `fills`."""
 
     def register(
         func: Callable[[LoadedPlan, Params], Outcome],
     ) -> Callable[[LoadedPlan, Params], Outcome]:
-        KINDS[name] = Kind(name, func, params, (func.__doc__ or "").strip())
+        KINDS[name] = Kind(name, func, params, (func.__doc__ or "").strip(), frozenset(fills))
         return func
 
     return register
@@ -199,33 +207,40 @@ def check_any_present(loaded: LoadedPlan, params: Params) -> Outcome:
     return Outcome(False, _first_place(loaded, params["paths"]))
 
 
-@kind("all_present", paths=list)
+@kind("all_present", fills=("missing",), paths=list)
 def check_all_present(loaded: LoadedPlan, params: Params) -> Outcome:
     """Every one of `paths` is given; the message lists the missing ones as {missing}.
 
     Passes: `trekker: {ambtelijk: {naam: A, functie: B}}`; fails without `functie`.
+    {missing} names each in words, by the part where the paths differ: `functie`;
+    `de middellange termijn` for `termijnen.middellang.doel`.
     """
-    missing = [p for p in params["paths"] if not lookup(loaded, p)]
+    paths = params["paths"]
+    missing = [i for i, p in enumerate(paths) if not lookup(loaded, p)]
     if not missing:
-        return Outcome(True, place(loaded, params["paths"][0]))
-    return Outcome(False, place(loaded, missing[0]), {"missing": ", ".join(missing)})
+        return Outcome(True, place(loaded, paths[0]))
+    words = planwords.names(tuple(paths))
+    details: dict[str, Detail] = {"missing": planwords.listing([words[i] for i in missing])}
+    return Outcome(False, place(loaded, paths[missing[0]]), details)
 
 
-@kind("equals", path=str, value=str)
+@kind("equals", fills=("value",), path=str, value=str)
 def check_equals(loaded: LoadedPlan, params: Params) -> Outcome:
-    """The value at `path` equals `value`; {value} is what the plan has.
+    """The value at `path` equals `value`; {value} is what the plan has, in words.
 
-    Passes: `vorm: bestaande-organisatie`; fails: `vorm: aparte-herstelorganisatie`.
+    Passes: `vorm: bestaande-organisatie`; fails: `vorm: aparte-herstelorganisatie`
+    ({value} is `een aparte herstelorganisatie`), and without a value (`niets`).
     """
     path = params["path"]
     found = lookup(loaded, path)
     if not found:
-        return Outcome(False, place(loaded, path), {"value": "-"})
-    actual = _text(found[0][1])
-    return Outcome(actual == params["value"], place(loaded, path), {"value": actual})
+        return Outcome(False, place(loaded, path), {"value": planwords.NOTHING})
+    value = found[0][1]
+    passed = _text(value) == params["value"]
+    return Outcome(passed, place(loaded, path), {"value": planwords.value_words(value)})
 
 
-@kind("min_count", path=str, min=int)
+@kind("min_count", fills=("found", "min"), path=str, min=int)
 def check_min_count(loaded: LoadedPlan, params: Params) -> Outcome:
     """At least `min` values at `path` (a list counts its entries); {found} and {min}.
 
@@ -233,11 +248,11 @@ def check_min_count(loaded: LoadedPlan, params: Params) -> Outcome:
     """
     path = params["path"]
     count = len(_values(loaded, path))
-    details = {"found": str(count), "min": str(params["min"])}
+    details: dict[str, Detail] = {"found": str(count), "min": str(params["min"])}
     return Outcome(count >= params["min"], place(loaded, path), details)
 
 
-@kind("distinct_count", path=str, min=int)
+@kind("distinct_count", fills=("found", "min"), path=str, min=int)
 def check_distinct_count(loaded: LoadedPlan, params: Params) -> Outcome:
     """At least `min` different values at `path`, ignoring case and spaces.
 
@@ -246,7 +261,7 @@ def check_distinct_count(loaded: LoadedPlan, params: Params) -> Outcome:
     path = params["path"]
     found = _values(loaded, path)
     distinct = {" ".join(_text(v).casefold().split()) for _, v in found}
-    details = {"found": str(len(distinct)), "min": str(params["min"])}
+    details: dict[str, Detail] = {"found": str(len(distinct)), "min": str(params["min"])}
     mark = place(loaded, found[0][0]) if found else place(loaded, path)
     return Outcome(len(distinct) >= params["min"], mark, details)
 
@@ -292,7 +307,7 @@ def _entries(loaded: LoadedPlan, list_path: str) -> tuple[str, list[Any]]:
     return found[0]
 
 
-@kind("share", list=str, field=str, min=float)
+@kind("share", fills=("found", "total"), list=str, field=str, min=float)
 def check_share(loaded: LoadedPlan, params: Params) -> Outcome:
     """At least a share `min` (0-1) of the entries of `list` give `field`.
 
@@ -314,12 +329,13 @@ def check_share(loaded: LoadedPlan, params: Params) -> Outcome:
     return Outcome(passed, mark, {"found": str(found), "total": str(len(entries))})
 
 
-@kind("refs_valid", path=str, targets=str)
+@kind("refs_valid", fills=("unknown",), path=str, targets=str)
 def check_refs_valid(loaded: LoadedPlan, params: Params) -> Outcome:
     """Every value at `path` is one of the values at `targets`; {unknown} lists the rest.
 
     Not applicable when nothing refers. Passes: an action with `behoefte: liquiditeit`
-    and a need with `id: liquiditeit`; fails when no need has that id.
+    and a need with `id: liquiditeit`; fails when no need has that id. {unknown} gives
+    each value with the entry it is in: `'ruimte' (actie 2)`.
     """
     refs = lookup(loaded, params["path"])
     if not refs:
@@ -328,26 +344,50 @@ def check_refs_valid(loaded: LoadedPlan, params: Params) -> Outcome:
     unknown = [(p, v) for p, v in refs if _text(v).strip() not in targets]
     if not unknown:
         return Outcome(True, loaded.places.get(refs[0][0]))
-    shown = ", ".join(f"'{_text(v)}' ({p})" for p, v in unknown)
+    shown = planwords.listing(
+        [
+            Words(f"'{text}' ({where.nl})", f"'{text}' ({where.en})")
+            for text, where in ((_text(v), planwords.place(p)) for p, v in unknown)
+        ]
+    )
     return Outcome(False, loaded.places.get(unknown[0][0]), {"unknown": shown})
 
 
-@kind("covers", list=str, field=str, values=list)
+@kind("covers", fills=("missing",), list=str, field=str, values=list)
 def check_covers(loaded: LoadedPlan, params: Params) -> Outcome:
     """Each of `values` occurs in `field` of some entry of `list`; {missing} lists the rest.
 
     Not applicable when the list is empty. Passes when actions have the terms kort,
-    middellang and lang; fails when no action is `lang`.
+    middellang and lang; fails when no action is `lang` ({missing} is `de lange
+    termijn`).
     """
     _, entries = _entries(loaded, params["list"])
     if not entries:
         return Outcome(None, place(loaded, params["list"]))
     seen = {_text(_child(e, params["field"])) for e in entries}
     missing = [str(v) for v in params["values"] if str(v) not in seen]
-    return Outcome(not missing, place(loaded, params["list"]), {"missing": ", ".join(missing)})
+    if not missing:
+        return Outcome(True, place(loaded, params["list"]))
+    field_path = f"{params['list']}[].{params['field']}"
+    words = planwords.listing([planwords.field_value_words(field_path, v) for v in missing])
+    return Outcome(False, place(loaded, params["list"]), {"missing": words})
 
 
-@kind("extra_money_not_short_term")
+_EXTRA_ACTION = Words(
+    "actie {number} staat op de korte termijn en wordt betaald uit extra middelen",
+    "action {number} is in the short term and paid from additional money",
+)
+_EXTRA_SHORT = Words(
+    "de extra middelen komen op de korte termijn beschikbaar",
+    "the additional money is released in the short term",
+)
+_EXTRA_NO_TERM = Words(
+    "de extra middelen hebben geen termijn",
+    "the additional money has no term",
+)
+
+
+@kind("extra_money_not_short_term", fills=("value",))
 def check_extra_money_not_short_term(loaded: LoadedPlan, params: Params) -> Outcome:
     """Extra money is not released in the short term.
 
@@ -367,16 +407,17 @@ def check_extra_money_not_short_term(loaded: LoadedPlan, params: Params) -> Outc
     for index, action in enumerate(plan.acties, start=1):
         if action.termijn is Term.KORT and action.financiering is Bron.EXTRA:
             path = f"acties[{index}].financiering"
-            return Outcome(False, loaded.places.get(path), {"value": f"acties[{index}]"})
+            words = Words(
+                _EXTRA_ACTION.nl.format(number=index), _EXTRA_ACTION.en.format(number=index)
+            )
+            return Outcome(False, loaded.places.get(path), {"value": words})
     if fin is not None and fin.extra_middelen_termijn is Term.KORT:
         return Outcome(
-            False,
-            place(loaded, "financiering.extra_middelen_termijn"),
-            {"value": "extra_middelen_termijn: kort"},
+            False, place(loaded, "financiering.extra_middelen_termijn"), {"value": _EXTRA_SHORT}
         )
     if fin is not None and fin.extra_middelen and fin.extra_middelen_termijn is None:
         return Outcome(
-            False, place(loaded, "financiering.extra_middelen"), {"value": "extra_middelen"}
+            False, place(loaded, "financiering.extra_middelen"), {"value": _EXTRA_NO_TERM}
         )
     return Outcome(True, place(loaded, "financiering.extra_middelen_termijn"))
 

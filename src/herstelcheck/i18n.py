@@ -5,18 +5,40 @@ reports use has one key; the words of one report have keys that start with its n
 (`memo.`, `checklist.`, `diff.`). A text names another word as `{word[key]}` and a
 status symbol as `{symbol[status]}`, so each word, the status names above all, is
 written once.
+
+Where a number goes with a noun, the word has plural forms in each language, `{"one":
+..., "other": ...}`: `one` when the number is 1, `other` for any other number, as
+gettext's plural rule for Dutch and English (n != 1) has it. The number is the value
+`count`, or the one `COUNTED_BY` names for the word.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 LANGUAGES = ("nl", "en")
+
+PLURAL_FORMS = ("one", "other")
+"""The plural forms of Dutch and English: `one` for a count of 1, `other` for any other."""
+
+
+def plural_form(count: object) -> Literal["one", "other"]:
+    """The plural form for `count` (a number, or a number as text), by gettext's rule
+    for Dutch and English: `one` for 1, `other` for 0, 2, 3, ..."""
+    try:
+        return "one" if int(str(count)) == 1 else "other"
+    except ValueError:
+        return "other"
+
 
 SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
 """A symbol per status (by `Status.value`), for tables where a word does not fit."""
 
-_WORDS: dict[str, dict[str, str]] = {
+Forms = dict[str, str]
+"""A word's plural forms in one language: `{"one": ..., "other": ...}`."""
+
+_WORDS: dict[str, dict[str, str | Forms]] = {
     # --- the statuses of an item
     "met": {"nl": "voldaan", "en": "met"},
     "partial": {"nl": "deels", "en": "partial"},
@@ -47,21 +69,43 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "waiver_until": {"nl": "geldig tot {date}", "en": "valid until {date}"},
     "item_failed": {
-        "nl": "{status}, score {score} van 10: {failed} van de {applicable} criteria niet voldaan",
-        "en": "{status}, score {score} of 10: {failed} of {applicable} criteria not met",
+        "nl": {
+            "one": "{status}, score {score} van 10: {failed} van {applicable} criterium "
+            "niet voldaan",
+            "other": "{status}, score {score} van 10: {failed} van de {applicable} criteria "
+            "niet voldaan",
+        },
+        "en": {
+            "one": "{status}, score {score} of 10: {failed} of {applicable} criterion not met",
+            "other": "{status}, score {score} of 10: {failed} of {applicable} criteria not met",
+        },
     },
     "read_plan": {"nl": "Plan inlezen", "en": "Read the plan"},
     "not_read": {"nl": "Niet gelezen", "en": "Could not be read"},
     "summary": {
-        "nl": "{total} items: {met} {word[met]}, {partial} {word[partial]}, "
-        "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} van 100.",
-        "en": "{total} items: {met} {word[met]}, {partial} {word[partial]}, "
-        "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} out of 100.",
+        "nl": {
+            "one": "{total} item: {met} {word[met]}, {partial} {word[partial]}, "
+            "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} van 100.",
+            "other": "{total} items: {met} {word[met]}, {partial} {word[partial]}, "
+            "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} van 100.",
+        },
+        "en": {
+            "one": "{total} item: {met} {word[met]}, {partial} {word[partial]}, "
+            "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} out of 100.",
+            "other": "{total} items: {met} {word[met]}, {partial} {word[partial]}, "
+            "{missing} {word[missing]}, {waived} {word[waived]}. Score {score} out of 100.",
+        },
     },
     "plans_summary": {"nl": "Overzicht", "en": "Summary"},
     "unreadable": {
-        "nl": "{count} plan(nen) konden niet worden gelezen (zie de fouten hierboven).",
-        "en": "{count} plan(s) could not be read (see the errors above).",
+        "nl": {
+            "one": "{count} plan kon niet worden gelezen (zie de fouten hierboven).",
+            "other": "{count} plannen konden niet worden gelezen (zie de fouten hierboven).",
+        },
+        "en": {
+            "one": "{count} plan could not be read (see the errors above).",
+            "other": "{count} plans could not be read (see the errors above).",
+        },
     },
     "no_plans": {"nl": "Geen plannen geaudit.", "en": "No plans audited."},
     # --- the council memo (`memo.labels` gives templates these by their own names)
@@ -74,8 +118,15 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "This memo checks the recovery plan against the checklist, item by item.",
     },
     "memo.intro_several": {
-        "nl": "Deze memo toetst {count} herstelplannen aan de checklist en vergelijkt ze.",
-        "en": "This memo checks {count} recovery plans against the checklist and compares them.",
+        "nl": {
+            "one": "Deze memo toetst {count} herstelplan aan de checklist.",
+            "other": "Deze memo toetst {count} herstelplannen aan de checklist en vergelijkt ze.",
+        },
+        "en": {
+            "one": "This memo checks {count} recovery plan against the checklist.",
+            "other": "This memo checks {count} recovery plans against the checklist and "
+            "compares them.",
+        },
     },
     "memo.version": {"nl": "Versie van het plan", "en": "Version of the plan"},
     "memo.audit_date": {"nl": "Datum van de toets", "en": "Date of the audit"},
@@ -120,10 +171,18 @@ _WORDS: dict[str, dict[str, str]] = {
         "en": "The plan scores {score} out of 100.",
     },
     "memo.counts": {
-        "nl": "Van de {total} items zijn er {met} {word[met]}, {partial} {word[partial]} "
-        "{word[met]}, {missing} ontbrekend en {waived} {word[waived]}.",
-        "en": "Of the {total} items, {met} are {word[met]}, {partial} {word[partial]}, "
-        "{missing} {word[missing]} and {waived} {word[waived]}.",
+        "nl": {
+            "one": "De checklist heeft {total} item: {met} {word[met]}, {partial} "
+            "{word[partial]} {word[met]}, {missing} ontbrekend en {waived} {word[waived]}.",
+            "other": "Van de {total} items: {met} {word[met]}, {partial} "
+            "{word[partial]} {word[met]}, {missing} ontbrekend en {waived} {word[waived]}.",
+        },
+        "en": {
+            "one": "The checklist has {total} item: {met} {word[met]}, {partial} "
+            "{word[partial]}, {missing} {word[missing]} and {waived} {word[waived]}.",
+            "other": "Of the {total} items: {met} {word[met]}, {partial} {word[partial]}, "
+            "{missing} {word[missing]} and {waived} {word[waived]}.",
+        },
     },
     "memo.verdict_done": {
         "nl": "Het voldoet aan elk item van de checklist, of zondert het met reden uit.",
@@ -219,6 +278,10 @@ _MONTHS = {
 }
 
 
+COUNTED_BY = {"summary": "total", "memo.counts": "total", "item_failed": "applicable"}
+"""Words with plural forms whose number is another value than `count`."""
+
+
 class _Words:
     """The words of one language by key, for `{word[key]}` in a text."""
 
@@ -231,8 +294,16 @@ class _Words:
 
 def t(key: str, lang: str, **values: object) -> str:
     """The word or sentence `key` in `lang` (Dutch where `lang` has none), with its
-    {placeholders} filled in from `values`, and {word[...]} and {symbol[...]} from here."""
-    text = _WORDS[key].get(lang) or _WORDS[key]["nl"]
+    {placeholders} filled in from `values`, and {word[...]} and {symbol[...]} from here.
+
+    A word with plural forms takes the form for its number: the value `count`, or the
+    one `COUNTED_BY` names (`other` when the number is not given)."""
+    word = _WORDS[key].get(lang) or _WORDS[key]["nl"]
+    if isinstance(word, dict):
+        count = values.get(COUNTED_BY.get(key, "count"))
+        text = word[plural_form(count) if count is not None else "other"]
+    else:
+        text = word
     if "{" not in text:
         return text
     return text.format(**values, word=_Words(lang), symbol=SYMBOLS)
@@ -250,5 +321,9 @@ def decimal(text: str, lang: str) -> str:
 
 def long_date(date: dt.date, lang: str) -> str:
     """The date written out: `30 juni 2021`, `30 June 2021`."""
-    month = _MONTHS.get(lang, _MONTHS["nl"])[date.month - 1]
-    return f"{date.day} {month} {date.year}"
+    return f"{date.day} {month_name(date.month, lang)} {date.year}"
+
+
+def month_name(month: int, lang: str) -> str:
+    """The name of a month (1-12): `juni`, `June`."""
+    return _MONTHS.get(lang, _MONTHS["nl"])[month - 1]

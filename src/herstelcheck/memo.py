@@ -126,7 +126,10 @@ class CriterionView:
     message: str
     """What the audit found: the title when it passed, what is wrong when it failed."""
     advice: str
-    """What to add to the plan."""
+    """What to add to the plan, in words for people."""
+    key: str
+    """The plan key path the finding is about (`organisatie.afdelingen`), to show apart
+    from the sentences."""
     line: int | None
     """The line of the plan the finding is about, or None."""
     weight: float
@@ -143,7 +146,8 @@ class WaiverView:
     reason: str
     """The plan's justification."""
     until: str | None
-    """The date the waiver runs until, as the plan writes it, or None."""
+    """The date the waiver runs until, in the memo's language (`31 december 2022`;
+    text that reads as no date as the plan writes it), or None."""
     expired: bool
     """The date has passed: the waiver no longer counts and the item is audited."""
     note: str
@@ -215,7 +219,8 @@ class PlanView:
     versie: str | None
     """The plan's version, or None."""
     vastgesteld: str | None
-    """The adoption date as the plan writes it, or None."""
+    """The adoption date in the memo's language (`mei 2021`, `May 2021`; text that
+    reads as no date as the plan writes it), or None."""
     score: float
     """0-100."""
     score_text: str
@@ -334,7 +339,7 @@ def plan_view(report: PlanReport, lang: str) -> PlanView:
         gemeente=plan.gemeente or "",
         titel=plan.titel or "",
         versie=plan.versie,
-        vastgesteld=plan.vastgesteld.text if plan.vastgesteld else None,
+        vastgesteld=plan.vastgesteld.show(lang) if plan.vastgesteld else None,
         score=report.score,
         score_text=number(report.score, lang),
         score_sentence=t("memo.score", lang, score=number(report.score, lang)),
@@ -399,6 +404,7 @@ def criterion_view(result: CriterionResult, lang: str, gain: float) -> Criterion
         passed=result.passed,
         message=result.message(lang),
         advice=result.advice(lang),
+        key=result.key,
         line=result.line,
         weight=result.criterion.weight,
         gain=gain,
@@ -410,7 +416,7 @@ def waiver_view(result: ItemResult, lang: str) -> WaiverView | None:
     waiver = result.waiver
     if waiver is None:
         return None
-    until = waiver.until.text if waiver.until else None
+    until = waiver.until.show(lang) if waiver.until else None
     note = ""
     if until is not None:
         note = t("waiver_expired" if waiver.expired else "waiver_until", lang, date=until)

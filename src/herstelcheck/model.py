@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from herstelcheck.i18n import long_date, month_name
 from herstelcheck.yamlload import Mark
 
 
@@ -88,6 +89,17 @@ class PlanDate:
 
             return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
+
+    def show(self, lang: str) -> str:
+        """The date in words of `lang`, for a reader: `12 mei 2021` / `12 May 2021`,
+        `mei 2021` / `May 2021`, `2021`. Text that reads as no date stays as written."""
+        if self.year is None:
+            return self.text
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{month_name(self.month, lang)} {self.year}"
+        return long_date(dt.date(self.year, self.month, self.day), lang)
 
     def __str__(self) -> str:
         return self.text

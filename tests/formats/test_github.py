@@ -127,7 +127,8 @@ def test_annotation_title_and_message(cli, in_root):
             "col": first.properties["col"],
             "title": f"Item 1 (deels): {item['title']}",
         },
-        f"{criterion['message']} [{criterion['id']}]\nAdvies: {criterion['advice']}",
+        f"{criterion['message']} [{criterion['id']}]\n"
+        f"Advies: {criterion['advice']} ({criterion['key']})",
     )
 
 

@@ -106,6 +106,8 @@ def test_a_failure_lists_each_failed_criterion_with_line_and_advice(cli):
         assert failure.get("message") == (
             f"{word}, score {score} van 10: "
             f"{len(failed)} van de {len(applicable)} criteria niet voldaan"
+            if len(applicable) != 1
+            else f"{len(failed)} van 1 criterium niet voldaan"
         )
         for criterion in failed:
             place = "examples/lindewaard.yaml"
@@ -113,7 +115,7 @@ def test_a_failure_lists_each_failed_criterion_with_line_and_advice(cli):
                 place += f":{criterion['line']}:"
             assert f"{place}" in failure.text
             assert f"{criterion['message']} [{criterion['id']}]" in failure.text
-            assert f"    Advies: {criterion['advice']}\n" in failure.text
+            assert f"    Advies: {criterion['advice']} ({criterion['key']})\n" in failure.text
 
 
 def test_a_waived_item_is_skipped_with_the_justification(cli):

@@ -260,7 +260,7 @@ def test_control_characters_are_made_visible(hostile):
 
 
 def test_expired_waiver_is_shown_and_does_not_count(hostile):
-    assert "verlopen op 2020-01-31; telt niet meer als uitzondering" in hostile
+    assert "verlopen op 31 januari 2020; telt niet meer als uitzondering" in hostile
     assert "| 10 | Houd rekening met een terugvalscenario | ontbreekt | 0,0 |" in hostile
 
 

@@ -334,7 +334,8 @@ def test_hostile_checklist_text_is_escaped_in_the_markdown_help(cli, in_root, tm
     hostile = "Beschrijf <img src=x onerror=alert(1)> [klik](https://x.invalid) **nu**"
     custom.write_text(
         text.replace(
-            "nl: Beschrijf onder 'organisatie' de vorm (vorm) of geef een toelichting.",
+            "nl: Beschrijf in welke vorm het herstel is georganiseerd, of licht de organisatie "
+            "toe.",
             f'nl: "{hostile}"',
         ),
         encoding="utf-8",

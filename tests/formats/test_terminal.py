@@ -32,7 +32,8 @@ def test_the_parts_of_the_report() -> None:
     assert "◐ deels" in text and "✘ ontbreekt" in text and "⊘ uitgezonderd" in text
     assert "Wat ontbreekt en wat u kunt toevoegen" in text
     assert "(regel 11)" in text
-    assert "→ Noem onder 'organisatie.afdelingen'" in text
+    assert "→ Leg vast welke afdelingen samenwerken" in text
+    assert "(organisatie.afdelingen)" in text  # the key after the advice, not inside it
     assert "Uitzonderingen" in text and "convenant Waardland" in text
     assert text.rstrip().endswith(
         "10 items: 0 voldaan, 8 deels, 1 ontbreekt, 1 uitgezonderd. Score 48,3 van 100."

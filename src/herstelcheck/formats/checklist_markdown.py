@@ -53,7 +53,8 @@ def item_lines(item: Item, lang: str, level: str, show_weight: bool) -> list[str
             share=share_text(criterion.weight, total, lang),
         )
         lines.append(f"- **{md(criterion.title.get(lang))}** ({weight})  ")
-        lines.append(f"  {t('advice', lang)}: {md(criterion.advice.get(lang))}")
+        advice = f"  {t('advice', lang)}: {md(criterion.advice.get(lang))}"
+        lines.append(advice + (f" *({md(criterion.key)})*" if criterion.key else ""))
     lines.append("")
     if item.example is not None:
         heading = t("checklist.example", lang, gemeente=md(item.example.gemeente))

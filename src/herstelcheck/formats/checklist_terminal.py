@@ -101,5 +101,7 @@ def criteria(item: Item, lang: str, plain: bool) -> Group:
         title = Trailed(
             Text(visible_block(criterion.title.get(lang))), Text(f"({weight})", style="dim")
         )
-        rows.append(marked(Text(bullet), title, advice(arrow, criterion.advice.get(lang))))
+        rows.append(
+            marked(Text(bullet), title, advice(arrow, criterion.advice.get(lang), criterion.key))
+        )
     return Group(*rows)

@@ -178,9 +178,11 @@ def item_heading(item: Item, lang: str, trailer: Text | None = None) -> Hanging:
     return Hanging(Text(f"{item.id}.", style="bold"), trailed(title, trailer))
 
 
-def advice(arrow: str, text: str) -> Hanging:
-    """`→ advice`, the advice wrapping under itself."""
-    return Hanging(Text(arrow, style="cyan"), Text(visible_block(text)))
+def advice(arrow: str, text: str, key: str | None = None) -> Hanging:
+    """`→ advice`, the advice wrapping under itself, and after it, quieter, the plan key
+    where the author writes it: `...  (trekker.raad_informeren)`."""
+    note = Text(f"({visible(key)})", style="dim") if key else None
+    return Hanging(Text(arrow, style="cyan"), trailed(Text(visible_block(text)), note))
 
 
 def marked(mark: Text, body: RenderableType, below: RenderableType | None = None) -> Hanging:
@@ -240,11 +242,13 @@ class Narrowing:
         return Measurement.get(console, options, self._choose(console, options))
 
 
-def line_note(line: int | None, lang: str) -> Text | None:
-    """`(regel 12)`, dim; None without a line."""
-    if line is None:
-        return None
-    return Text(f"({t('line', lang)} {line})", style="dim")
+def line_note(line: int | None, lang: str, key: str | None = None) -> Text | None:
+    """`(regel 12)`, or with the plan key a finding is about `(regel 12, trekker.raad)`,
+    dim; None without either."""
+    parts = [f"{t('line', lang)} {line}"] if line is not None else []
+    if key:
+        parts.append(visible(key))
+    return Text(f"({', '.join(parts)})", style="dim") if parts else None
 
 
 def finding(result: CriterionResult, lang: str) -> RenderableType:

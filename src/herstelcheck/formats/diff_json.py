@@ -61,6 +61,7 @@ def state(result: ItemResult) -> dict[str, Any]:
 def criterion(result: CriterionResult, lang: str, *, advice: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": result.criterion.id,
+        "key": result.key,
         "message": result.message(lang),
         "line": result.line,
     }

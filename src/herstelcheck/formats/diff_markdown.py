@@ -68,7 +68,7 @@ def _describe(report: PlanReport, lang: str) -> str:
     if plan.versie:
         text += f" ({t('version', lang)} {md(plan.versie)})"
     elif plan.vastgesteld:
-        text += f" ({t('adopted', lang)} {md(plan.vastgesteld.text)})"
+        text += f" ({t('adopted', lang)} {md(plan.vastgesteld.show(lang))})"
     return text
 
 
@@ -89,6 +89,8 @@ def item_lines(change: ItemChange, lang: str) -> list[str]:
         if result.line is not None:
             entry += f" ({t('line', lang)} {result.line})"
         entry += f"  \n  {t('advice', lang)}: {md(result.advice(lang))}"
+        if result.key:
+            entry += f" *({md(result.key)})*"
         entries.append(entry)
     for result in change.newly_met:
         entry = f"- ✔ {t('diff.newly_met', lang)}: {md(result.message(lang))}"

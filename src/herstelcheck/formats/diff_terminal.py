@@ -80,7 +80,7 @@ def _label(report: PlanReport, lang: str) -> str:
     if plan.versie:
         return f"{t('version', lang)} {visible(plan.versie)}"
     if plan.vastgesteld:
-        return f"{t('adopted', lang)} {visible(plan.vastgesteld.text)}"
+        return f"{t('adopted', lang)} {visible(plan.vastgesteld.show(lang))}"
     return ""
 
 
@@ -126,7 +126,11 @@ def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
     word = Text(t(f"diff.{change.change.value}", lang), style=_STYLE[change.change])
     tick, cross, arrow = ("+", "x", "->") if plain else ("✔", "✘", "→")
     rows = [
-        marked(Text(cross, style="red"), finding(result, lang), advice(arrow, result.advice(lang)))
+        marked(
+            Text(cross, style="red"),
+            finding(result, lang),
+            advice(arrow, result.advice(lang), result.key),
+        )
         for result in change.newly_failed
     ]
     rows += [

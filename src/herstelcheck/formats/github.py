@@ -103,6 +103,8 @@ def finding(report: PlanReport, item: ItemResult, result: CriterionResult, lang:
         f"{result.message(lang)} [{result.criterion.id}]\n"
         f"{t('advice', lang)}: {result.advice(lang)}"
     )
+    if result.key:
+        message += f" ({result.key})"
     return command(
         ci.level(item),
         message,

@@ -1,16 +1,17 @@
 """The JSON report, exactly as the command-line contract describes it.
 
-Text is JSON-escaped; besides what JSON requires, C1 controls, bidirectional controls
-and line separators are written as \\uXXXX escapes too, so the raw output holds no
-character that a terminal or an editor would act on.
+The text is what the standard library's `json.dumps(..., ensure_ascii=False, indent=2)`
+writes, with one addition: besides what JSON requires, C1 controls, bidirectional
+controls and line separators are written as \\uXXXX escapes too, so the raw output holds
+no character that a terminal or an editor would act on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from collections.abc import Callable, Iterable, Iterator
-from json.encoder import encode_basestring
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from herstelcheck import __version__
@@ -44,33 +45,21 @@ class Writer:
 
     def start(self) -> str:
         """The document up to its list of plans."""
-        head = _document_head(self._checklist, self._today)
-        return (
-            "{"
-            + "".join(
-                _INNER + _key(key) + _encode(value, _INNER) + "," for key, value in head.items()
-            )
-            + _INNER
-            + _key("plans")
-        )
+        head = dumps(_document_head(self._checklist, self._today))
+        return head[: -len("\n}")] + "," + _INNER + '"plans": '
 
     def plan(self, report: PlanReport) -> str:
         """One plan of the list."""
         self._plans += 1
-        return ("[" if self._plans == 1 else ",") + _PLAN + _encode(plan(report, self._lang), _PLAN)
+        text = dumps(plan(report, self._lang)).replace("\n", _PLAN)
+        return ("[" if self._plans == 1 else ",") + _PLAN + text
 
     def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str:
         """The rest: the end of the list of plans, the `errors` of plans that could not be
         read (`AuditRun.errors`) and the `warnings` of the plans (`PlanReport.warnings`,
         plan by plan)."""
-        tail = _document_tail(errors, warnings)
-        return (
-            (_INNER + "]" if self._plans else "[]")
-            + "".join(
-                "," + _INNER + _key(key) + _encode(value, _INNER) for key, value in tail.items()
-            )
-            + "\n}\n"
-        )
+        tail = dumps(_document_tail(errors, warnings))
+        return (_INNER + "]" if self._plans else "[]") + "," + tail[len("{") :] + "\n"
 
 
 _INNER = "\n  "
@@ -80,96 +69,28 @@ _PLAN = _INNER + "  "
 
 
 def dumps(data: Any) -> str:
-    """JSON with every unsafe character escaped (the structure itself is ASCII).
+    """`data` as JSON, as `json.dumps(data, ensure_ascii=False, indent=2)` writes it, with
+    every unsafe character escaped too (`textsafe.JSON_UNSAFE`). An iterator is written
+    as a list.
 
-    The text is the same as `json.dumps(data, ensure_ascii=False, indent=2)` gives.
-    The standard library writes indented JSON in pure Python, as a list of a few
-    tokens per value that is joined at the end: for a large run that list takes several
-    times the memory of the text. This encoder is faster and joins each mapping and
-    list as soon as it is written. Besides lists, it takes iterators (written as lists).
+    A line break in the text is always one of the layout: JSON writes one in a string
+    as `\\n`. So the text of a part can be indented by replacing its line breaks.
     """
-    return _encode(data, "\n")
-
-
-def _string(value: str) -> str:
-    """A JSON string, with the characters that JSON leaves as they are escaped too."""
-    text = encode_basestring(value)
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_iterate)
     if text.isascii() and "\x7f" not in text:  # isascii() reads a flag: no scan
         return text
     return JSON_UNSAFE.sub(_escape, text)
 
 
-def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
-def _encode(value: Any, newline: str) -> str:
-    """`value` as JSON; `newline` is a line break and the indentation of its line."""
-    encode = _SCALARS.get(type(value))
-    return encode(value) if encode is not None else _other(value, newline)
-
-
-def _other(value: Any, newline: str) -> str:
-    """A mapping, a list or an iterator, or a value of a subclass of a JSON type."""
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        inner = newline + "  "
-        scalar = _SCALARS.get
-        pairs = [
-            (_KEYS.get(key) or _key(key))
-            + (encode(item) if (encode := scalar(type(item))) else _other(item, inner))
-            for key, item in value.items()
-        ]
-        return "{" + inner + ("," + inner).join(pairs) + newline + "}"
-    if isinstance(value, (list, tuple, Iterator)):
-        inner = newline + "  "
-        scalar = _SCALARS.get
-        items = [
-            encode(item) if (encode := scalar(type(item))) else _other(item, inner)
-            for item in value
-        ]
-        if not items:
-            return "[]"
-        return "[" + inner + ("," + inner).join(items) + newline + "]"
-    for kind in (str, bool, int, float):  # bool before int: True is an int
-        if isinstance(value, kind):
-            return _SCALARS[kind](value)
+def _iterate(value: Any) -> Any:
+    """What `json.dumps` writes for a value it does not know: an iterator as a list."""
+    if isinstance(value, Iterator):
+        return list(value)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def _float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value in (_INFINITY, -_INFINITY):
-        return "Infinity" if value > 0 else "-Infinity"
-    return float.__repr__(value)
-
-
-def _key(key: Any) -> str:
-    """A key and the separator after it: `"key": `."""
-    if isinstance(key, str):
-        name = _string(key) + ": "
-        if len(_KEYS) < 1000:
-            _KEYS[key] = name
-        return name
-    if key is not None and not isinstance(key, (bool, int, float)):
-        raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-    return _string(_encode(key, "")) + ": "
-
-
-_KEYS: dict[str, str] = {}
-"""Keys seen before, written out (a report uses a few dozen keys over and over)."""
-
-
-_INFINITY = float("inf")
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: _string,
-    int: int.__repr__,
-    float: _float,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda value: "null",
-}
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def document(run: AuditRun, lang: str) -> dict[str, Any]:
@@ -235,6 +156,7 @@ def item(result: ItemResult, lang: str) -> dict[str, Any]:
         "criteria": [
             {
                 "id": c.criterion.id,
+                "key": c.key,
                 "passed": c.passed,
                 "message": c.message(lang),
                 "advice": c.advice(lang),

@@ -152,7 +152,8 @@ def failure(report: PlanReport, item: ItemResult, lang: str) -> ET.Element:
         if result.line is not None and result.column is not None:
             place += f":{result.column}"
         lines.append(f"{visible(place)}: {visible(result.message(lang))} [{result.criterion.id}]")
-        lines.append(f"    {t('advice', lang)}: {visible(result.advice(lang))}")
+        advice = f"    {t('advice', lang)}: {visible(result.advice(lang))}"
+        lines.append(advice + (f" ({visible(result.key)})" if result.key else ""))
     waiver = item.waiver
     if waiver is not None and waiver.expired and waiver.until is not None:
         note = t("waiver_expired", lang, date=visible(waiver.until.text))

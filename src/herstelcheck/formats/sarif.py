@@ -4,12 +4,13 @@ One log with one run:
 
 - ``tool.driver.rules``: one rule per criterion of the checklist, in checklist order.
   Its id is the criterion id (``trekker.vrijgemaakt``); it has the criterion's title,
-  the item's explanation, the advice as help, and the item in its properties.
+  the item's explanation, the advice as help, and the item and the plan key the
+  criterion is about (``key``: ``trekker.ambtelijk.vrijgemaakt``) in its properties.
 - ``results``: one result per failed criterion of each plan, at the line and column of
   the criterion's place in the plan (line 1 where the plan has no place for it). The
   plan file is a URI relative to the current folder, with ``uriBaseId`` ``%SRCROOT%``
-  (a plan outside that folder gets an absolute ``file:`` URI). ``results`` is present,
-  and empty, when nothing failed.
+  (a plan outside that folder gets an absolute ``file:`` URI). Its properties give the
+  plan key too. ``results`` is present, and empty, when nothing failed.
 - Level: a criterion failed in a **missing** item is an ``error``, in a **partial** item
   a ``warning``.
 - A **waived** item's failed criteria are results too, with the level the item would
@@ -166,6 +167,7 @@ def rule(item: Item, criterion: Criterion, checklist: Checklist, lang: str) -> d
             "item": item.id,
             "itemSlug": visible(item.slug),
             "itemTitle": item_title,
+            "key": visible(criterion.key),
             "weight": criterion.weight,
             "tags": ["herstelcheck", f"item-{item.id}", visible(item.slug)],
         },
@@ -224,6 +226,7 @@ def result(
         },
         "properties": {
             "item": item.item.id,
+            "key": visible(failed.key),
             "itemStatus": item.status.value,
             "gemeente": visible(report.plan.gemeente or ""),
         },

@@ -121,7 +121,7 @@ def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[Rendera
     if plan.versie:
         extra.append(f"{t('version', lang)} {visible(plan.versie)}")
     if plan.vastgesteld:
-        extra.append(f"{t('adopted', lang)} {visible(plan.vastgesteld.text)}")
+        extra.append(f"{t('adopted', lang)} {visible(plan.vastgesteld.show(lang))}")
     file = Text(visible(report.file), style="dim")
     meta = trailed(file, Text(f"({', '.join(extra)})", style="dim") if extra else None)
     score = Text(f"{t('score', lang)} ", style="bold")
@@ -178,7 +178,11 @@ def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
     cross = "x" if ascii_only else "✘"
     arrow = "->" if ascii_only else "→"
     rows = [
-        marked(Text(cross, style="red"), finding(result, lang), advice(arrow, result.advice(lang)))
+        marked(
+            Text(cross, style="red"),
+            finding(result, lang),
+            advice(arrow, result.advice(lang), result.key),
+        )
         for result in item.failed
     ]
     return Group(item_heading(item.item, lang, status), indented(Group(*rows)))
