@@ -7,8 +7,7 @@ import re
 import typing
 from typing import Any
 
-from herstelcheck.model import Plan
-from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.model import Plan, field_types, unwrap_optional
 
 
 def model_keys() -> set[tuple[str, str]]:

@@ -12,8 +12,8 @@ from conftest import EXAMPLES
 from herstelcheck import reports
 from herstelcheck import run as runner
 from herstelcheck.errors import UsageError
-from herstelcheck.formats import OutputFormat, RenderOptions
-from herstelcheck.settings import ReportSpec, parse_spec
+from herstelcheck.formats import OutputFormat, RenderOptions, ReportSpec
+from herstelcheck.settings import parse_spec
 
 ZEEVEEN = str(EXAMPLES / "zeeveen.yaml")
 LINDEWAARD = str(EXAMPLES / "lindewaard.yaml")

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import DATA, EXAMPLES, ROOT
 from herstelcheck import settings as config
-from herstelcheck.formats import OutputFormat
-from herstelcheck.settings import Config, ConfigError, ReportSpec
+from herstelcheck.formats import OutputFormat, ReportSpec
+from herstelcheck.settings import Config, ConfigError
 from herstelcheck.thresholds import Requirement
 
 BAD = DATA / "config" / "bad"

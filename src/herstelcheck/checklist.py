@@ -21,14 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from herstelcheck.criteria import KINDS
-from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.i18n import PLURAL_FORMS, plural_form
-from herstelcheck.model import Plan, Term
-from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.model import Plan, Term, field_types, unwrap_optional
 from herstelcheck.suggest import hint
 from herstelcheck.yamlload import (
     Mapping,
-    Mark,
     Node,
     Scalar,
     Sequence,

@@ -16,9 +16,9 @@ from functools import cache
 from typing import Any
 
 from herstelcheck import planwords
+from herstelcheck.errors import Mark
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
 from herstelcheck.planwords import Detail, Words
-from herstelcheck.yamlload import Mark
 
 Params = dict[str, Any]
 

@@ -16,6 +16,14 @@ EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """A place in a file: 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One problem with an input file, in the form compilers use."""
 

@@ -11,13 +11,17 @@ The sections are frozen dataclasses compared by identity; the values inside them
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import types
+import typing
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cache
 from typing import Any
 
+from herstelcheck.errors import Mark
 from herstelcheck.i18n import long_date, month_name
-from herstelcheck.yamlload import Mark
 
 
 def spec(nl: str, en: str, *, required: bool = False, example: Any = None) -> Any:
@@ -481,3 +485,26 @@ class LoadedPlan:
     """Path -> where its key stands."""
     explanations: dict[str, str] = field(default_factory=dict)
     """Section (`organisatie`, `termijnen`) -> its `toelichting`, where it has one."""
+
+
+# --- reading the format's own types ---------------------------------------------------
+
+
+def field_types(cls: type) -> dict[str, Any]:
+    """The resolved type of each field of a model dataclass."""
+    return _field_types(cls)
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def unwrap_optional(tp: Any) -> Any:
+    """`X | None` -> X."""
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp

@@ -8,14 +8,13 @@ errors at once; unknown keys are warnings with a "did you mean" suggestion.
 from __future__ import annotations
 
 import dataclasses
-import types
 import typing
 from enum import Enum
 from functools import cache
 from typing import Any
 
 from herstelcheck import values
-from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.model import (
     LoadedPlan,
     Money,
@@ -24,6 +23,8 @@ from herstelcheck.model import (
     PlanDate,
     Term,
     Uitzondering,
+    field_types,
+    unwrap_optional,
 )
 from herstelcheck.suggest import hint
 from herstelcheck.textsafe import excerpt
@@ -31,7 +32,6 @@ from herstelcheck.yamlload import (
     MAX_BYTES,
     NULL,
     Mapping,
-    Mark,
     Node,
     Scalar,
     Sequence,
@@ -135,26 +135,6 @@ EXPLANATION = "toelichting"
 
 def path_join(base: str, key: str) -> str:
     return f"{base}.{key}" if base else key
-
-
-def field_types(cls: type) -> dict[str, Any]:
-    """The resolved type of each field of a model dataclass."""
-    return _field_types(cls)
-
-
-@cache
-def _field_types(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
-
-
-def unwrap_optional(tp: Any) -> Any:
-    """`X | None` -> X."""
-    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0]
-    return tp
 
 
 @cache

@@ -21,8 +21,15 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from herstelcheck.model import Bron, Niveau, OrganisatieVorm, Plan, Term
-from herstelcheck.plan import field_types, unwrap_optional
+from herstelcheck.model import (
+    Bron,
+    Niveau,
+    OrganisatieVorm,
+    Plan,
+    Term,
+    field_types,
+    unwrap_optional,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from herstelcheck.errors import UsageError
-from herstelcheck.formats import OutputFormat, RenderOptions
-from herstelcheck.settings import ReportSpec
+from herstelcheck.formats import OutputFormat, RenderOptions, ReportSpec, module
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -94,9 +93,7 @@ def write_all(
     write_output(text, output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt is OutputFormat.GITHUB and summary_file:
-        from herstelcheck.formats import github
-
-        problem = github.write_step_summary(run, options, summary_file)
+        problem: str | None = module(fmt).write_step_summary(run, options, summary_file)
         if problem:
             return [problem]
     return []
@@ -148,15 +145,10 @@ def plan_writer(
     fmt: OutputFormat, checklist: Checklist, today: dt.date, options: RenderOptions
 ) -> PlanWriter:
     """The writer of a format of `STREAMED` (its module is imported now)."""
-    if fmt is OutputFormat.JSON:
-        from herstelcheck.formats import json
-
-        return json.Writer(checklist, today, options.lang)
-    if fmt is OutputFormat.TERMINAL:
-        from herstelcheck.formats import terminal
-
-        return terminal.Writer(checklist, options)
-    raise ValueError(f"the {fmt.value} format is not written plan by plan")
+    if fmt not in STREAMED:
+        raise ValueError(f"the {fmt.value} format is not written plan by plan")
+    writer: PlanWriter = module(fmt).Writer(checklist, today, options)
+    return writer
 
 
 def stream_all(

@@ -38,8 +38,10 @@ from herstelcheck.model import (
     Term,
     Uitzondering,
     explanation_spec,
+    field_types,
+    unwrap_optional,
 )
-from herstelcheck.plan import EXPLANATION, field_types, unwrap_optional
+from herstelcheck.plan import EXPLANATION
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAME = "herstelcheck-plan.schema.json"

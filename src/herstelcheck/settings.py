@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
-from herstelcheck.formats import OutputFormat
+from herstelcheck.formats import OutputFormat, ReportSpec
 from herstelcheck.i18n import LANGUAGES
 from herstelcheck.suggest import hint
 from herstelcheck.thresholds import FailOn, Requirement
@@ -77,15 +77,6 @@ class Config:
     """Paths to audit when the command line names none, resolved like `checklist`."""
     format: OutputFormat | None = None
     reports: tuple[ReportSpec, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ReportSpec:
-    """One extra report: a format and the file it is written to."""
-
-    format: OutputFormat
-    file: str
-    """The file as the user named it (or as resolved from the configuration file)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
-from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.textsafe import excerpt
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -59,14 +59,6 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
 MAP, SEQ, MERGE = YAML_TAG + "map", YAML_TAG + "seq", YAML_TAG + "merge"
 _SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE}
 _RESOLVER = Resolver()
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """A place in a file: 1-based line and column."""
-
-    line: int
-    column: int
 
 
 @dataclass(slots=True, eq=False)

@@ -54,7 +54,7 @@ def test_the_writer_writes_the_document_plan_by_plan(paths):
     run = runner.audit_paths(
         paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
     )
-    writer = json_format.Writer(run.checklist, run.today, "en")
+    writer = json_format.Writer(run.checklist, run.today, RenderOptions(lang="en"))
     start = writer.start()
     assert start.endswith('"plans": ')
     pieces = [start, *(writer.plan(report) for report in run.reports)]

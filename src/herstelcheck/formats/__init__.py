@@ -76,6 +76,15 @@ of its formats."""
 
 
 @dataclass(frozen=True, slots=True)
+class ReportSpec:
+    """One extra report of a run (`--report FORMAT=FILE`): a format and its file."""
+
+    format: OutputFormat
+    file: str
+    """The file as the user named it (or as resolved from the configuration file)."""
+
+
+@dataclass(frozen=True, slots=True)
 class RenderOptions:
     """How to render a report."""
 
@@ -98,9 +107,14 @@ DiffRenderer = Callable[["PlanComparison", RenderOptions], str]
 """(called with `diff_common.DiffOptions`, which are RenderOptions and more)"""
 
 
+def module(fmt: OutputFormat | ChecklistFormat | DiffFormat) -> Any:
+    """The module of a format (imported now)."""
+    return importlib.import_module(MODULES[type(fmt)][fmt.value])
+
+
 def _render(fmt: OutputFormat | ChecklistFormat | DiffFormat) -> Any:
-    """The `render` function of a format's module (imported now)."""
-    return importlib.import_module(MODULES[type(fmt)][fmt.value]).render
+    """The `render` function of a format's module."""
+    return module(fmt).render
 
 
 def renderer(fmt: OutputFormat) -> Renderer:

@@ -23,7 +23,7 @@ from herstelcheck.textsafe import JSON_UNSAFE
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options.lang)
+    writer = Writer(run.checklist, run.today, options)
     # Each plan is turned into data, written and let go before the next one.
     pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
     pieces.append(writer.end(run.errors, [d for report in run.reports for d in report.warnings]))
@@ -37,10 +37,10 @@ class Writer:
     is built on them, and equal `dumps(document(...))` with a line break after it.
     """
 
-    def __init__(self, checklist: Checklist, today: dt.date, lang: str) -> None:
+    def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
         self._checklist = checklist
         self._today = today
-        self._lang = lang
+        self._lang = options.lang
         self._plans = 0
 
     def start(self) -> str:

@@ -8,6 +8,7 @@ symbol as well as a colour, so the report reads without colour.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,7 @@ BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, options)
+    writer = Writer(run.checklist, run.today, options)
     return writer.start() + "".join(map(writer.plan, run.reports)) + writer.end(run.errors)
 
 
@@ -60,7 +61,7 @@ class Writer:
     end, the summary of several plans (one small row kept per plan) and the count of
     plans that could not be read. The pieces joined are the text of `render`."""
 
-    def __init__(self, checklist: Checklist, options: RenderOptions) -> None:
+    def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
         self._options = options
         self._ascii_only = options.ascii_only
         self._numbers = [str(item.id) for item in checklist.items]
