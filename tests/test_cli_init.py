@@ -109,7 +109,7 @@ def test_a_bad_gemeente_is_a_usage_error(cli, name):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_template_has_a_toelichting_line_in_every_section(cli, lang):
-    from herstelcheck.plan import SECTIONS
+    from herstelcheck.model import SECTIONS
 
     text = cli("init", "--lang", lang).stdout
     blocks = {}

@@ -131,7 +131,8 @@ def test_missing_file_is_an_error_at_line_one() -> None:
 
 
 def test_every_section_may_carry_a_toelichting():
-    from herstelcheck.plan import SECTIONS, load_file
+    from herstelcheck.model import SECTIONS
+    from herstelcheck.plan import load_file
 
     loaded, warnings = load_file(str(DATA / "schema" / "valid" / "toelichting-everywhere.yaml"))
     assert warnings == []
@@ -159,3 +160,16 @@ def test_a_toelichting_under_termijnen_must_be_text(write_plan):
     with pytest.raises(PlanError) as caught:
         load_file(str(plan))
     assert "'termijnen.toelichting' must be" in caught.value.diagnostics[0].message
+
+
+def test_the_sections_are_the_plan_keys_that_group_an_items_fields():
+    import dataclasses
+
+    from herstelcheck.model import SECTIONS, Plan
+
+    grouping = [
+        f.name
+        for f in dataclasses.fields(Plan)
+        if f.name not in ("gemeente", "titel", "versie", "vastgesteld", "acties", "uitzonderingen")
+    ]
+    assert list(SECTIONS) == grouping

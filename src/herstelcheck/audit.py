@@ -41,6 +41,13 @@ class CriterionResult:
     column: int | None
     details: dict[str, Detail] = field(default_factory=dict)
     """The values of the placeholders ({found}, {missing}, ...), as the kind gave them."""
+    blocks: bool = False
+    """It failed and keeps its item from being met; a failure that does not is advice."""
+
+    @property
+    def advisory(self) -> bool:
+        """It failed, but its item is met without it (or it is advisory): advice."""
+        return self.passed is False and not self.blocks
 
     @property
     def key(self) -> str:
@@ -86,6 +93,19 @@ class Waiver:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
+class Explanation:
+    """What a section's `toelichting` says of an item that no criterion credits."""
+
+    section: str
+    text: str
+    line: int | None
+
+    def quote(self, limit: int = 80) -> str:
+        """The start of the text, on one line."""
+        return excerpt(" ".join(self.text.split()), limit)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class ItemResult:
     """An item's status and score in a plan, with the results of its criteria."""
 
@@ -98,6 +118,10 @@ class ItemResult:
     """The plan's waiver for this item, active or expired (see `Waiver.expired`)."""
     verdict: Status | None = None
     """The status the criteria give, a waiver left out (None: as `status`)."""
+    alternative: int | None = None
+    """The index of the alternative (in the checklist's list) that met the item."""
+    explained: Explanation | None = None
+    """The `toelichting` that makes the item partial where no criterion passes."""
 
     @property
     def unwaived(self) -> Status:
@@ -107,6 +131,16 @@ class ItemResult:
     @property
     def failed(self) -> tuple[CriterionResult, ...]:
         return tuple(c for c in self.criteria if c.passed is False)
+
+    @property
+    def blocking(self) -> tuple[CriterionResult, ...]:
+        """The failures that keep the item from being met."""
+        return tuple(c for c in self.criteria if c.blocks)
+
+    @property
+    def advice(self) -> tuple[CriterionResult, ...]:
+        """The failures that do not: advice."""
+        return tuple(c for c in self.criteria if c.advisory)
 
     @property
     def passed(self) -> tuple[CriterionResult, ...]:
@@ -173,27 +207,48 @@ def audit_plan(
     """Audit one loaded plan against the checklist."""
     today = today or dt.date.today()
     waivers, waiver_warnings = _waivers(loaded, checklist, today)
+    context = criteria.Context(checklist.sectors)
     items = []
+    found: list[Diagnostic] = []
     for item in checklist.items:
-        results = tuple(_check(loaded, criterion) for criterion in item.criteria)
-        marks = [scoring.Mark(c.criterion.weight, True, c.passed) for c in results]
-        verdict = scoring.item_verdict(marks)
+        outcomes = [criteria.run(c.kind, loaded, c.params, context) for c in item.criteria]
+        marks = [
+            scoring.Mark(c.weight, c.required, o.passed)
+            for c, o in zip(item.criteria, outcomes, strict=True)
+        ]
+        explained = _explanation(loaded, item)
+        verdict = scoring.item_verdict(marks, item.alternatives, explained=explained is not None)
+        blocking = scoring.blocking(marks, verdict)
+        results = tuple(
+            _result(c, o, blocks)
+            for c, o, blocks in zip(item.criteria, outcomes, blocking, strict=True)
+        )
+        for outcome in outcomes:
+            found.extend(outcome.warnings)
         waiver = waivers.get(item.id)
         waived = waiver is not None and not waiver.expired
-        status = Status.WAIVED if waived else Status(verdict.status)
+        status = Status(verdict.status)
+        only_explained = status is Status.PARTIAL and not any(m.passed for m in marks)
         items.append(
-            ItemResult(item, status, verdict.score, results, waiver, Status(verdict.status))
+            ItemResult(
+                item,
+                Status.WAIVED if waived else status,
+                verdict.score,
+                results,
+                waiver,
+                status,
+                verdict.alternative,
+                explained if only_explained else None,
+            )
         )
     total = scoring.plan_score(
         [(i.item.weight, i.score) for i in items if i.status is not Status.WAIVED]
     )
-    return PlanReport(
-        loaded.file, loaded.plan, total, tuple(items), warnings + tuple(waiver_warnings)
-    )
+    all_warnings = warnings + tuple(found) + tuple(waiver_warnings)
+    return PlanReport(loaded.file, loaded.plan, total, tuple(items), all_warnings)
 
 
-def _check(loaded: LoadedPlan, criterion: Criterion) -> CriterionResult:
-    outcome = criteria.run(criterion.kind, loaded, criterion.params)
+def _result(criterion: Criterion, outcome: criteria.Outcome, blocks: bool) -> CriterionResult:
     mark = outcome.mark
     return CriterionResult(
         criterion,
@@ -201,7 +256,18 @@ def _check(loaded: LoadedPlan, criterion: Criterion) -> CriterionResult:
         mark.line if mark else None,
         mark.column if mark else None,
         outcome.details,
+        blocks,
     )
+
+
+def _explanation(loaded: LoadedPlan, item: Item) -> Explanation | None:
+    """The first `toelichting` among the item's sections, if the plan gives one."""
+    for section in item.sections:
+        text = loaded.explanations.get(section)
+        if text is not None:
+            mark = loaded.places.get(f"{section}.toelichting")
+            return Explanation(section, text, mark.line if mark else None)
+    return None
 
 
 def _waivers(

@@ -17,14 +17,17 @@ import dataclasses
 import math
 import typing
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from herstelcheck import wordmatch
 from herstelcheck.criteria import KINDS
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.i18n import PLURAL_FORMS, plural_form
-from herstelcheck.model import Plan, Term, field_types, unwrap_optional
+from herstelcheck.model import SECTIONS, Plan, Term, field_types, unwrap_optional
 from herstelcheck.suggest import hint
+from herstelcheck.wordmatch import Vocabulary
 from herstelcheck.yamlload import (
     Mapping,
     Node,
@@ -76,6 +79,15 @@ class Text:
         return self.nl_one is not None or self.en_one is not None
 
 
+class Role(str, Enum):
+    """Whether a failed criterion keeps its item from being met (plan format 1.1)."""
+
+    VEREIST = "vereist"
+    """Required: the item is met only when it passes (or does not apply)."""
+    AANVULLEND = "aanvullend"
+    """Advisory: it counts in the score and gives advice, but does not block `met`."""
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Criterion:
     """One check of an item: a kind from the registry with its parameters and texts."""
@@ -95,6 +107,11 @@ class Criterion:
     key: str = ""
     """The plan key path the finding is about (`organisatie.afdelingen`,
     `acties[].termijn`): the checklist's `key`, else taken from the params (`key_of`)."""
+    role: Role = Role.VEREIST
+
+    @property
+    def required(self) -> bool:
+        return self.role is Role.VEREIST
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -117,6 +134,11 @@ class Item:
     weight: float
     criteria: tuple[Criterion, ...]
     example: Example | None = None
+    alternatives: tuple[tuple[int, ...], ...] = ()
+    """Ways for the item to be met, each the positions of its criteria in `criteria`
+    (`alternatieven` in the file, by criterion id); none: every required criterion."""
+    sections: tuple[str, ...] = ()
+    """The plan sections of the item (`secties`): where its `toelichting` may stand."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -129,6 +151,8 @@ class Checklist:
     url: str
     items: tuple[Item, ...]
     file: str
+    sectors: Vocabulary
+    """The sector classes (`sectoren`); a checklist without them has the bundled ones."""
 
     def item(self, key: str | int) -> Item | None:
         """An item by number or slug."""
@@ -179,8 +203,14 @@ _CACHE: dict[tuple[str, bytes], Checklist] = {}
 suite, a tool that embeds herstelcheck) reads and validates the same file only once."""
 
 
-ITEM_KEYS = frozenset({"id", "slug", "title", "explanation", "weight", "criteria", "example"})
-CRITERION_KEYS = frozenset({"id", "kind", "key", "params", "weight", "title", "message", "advice"})
+TOP_KEYS = frozenset({"name", "version", "source", "url", "items", "sectoren"})
+ITEM_KEYS = frozenset(
+    {"id", "slug", "title", "explanation", "weight", "criteria", "example"}
+    | {"alternatieven", "secties"}
+)
+CRITERION_KEYS = frozenset(
+    {"id", "kind", "key", "role", "params", "weight", "title", "message", "advice"}
+)
 LANGUAGE_KEYS = frozenset({"nl", "en"})
 
 
@@ -313,6 +343,7 @@ class _Validator:
         top = self.fields(root, "checklist")
         if top is None:
             raise ChecklistError(self.diagnostics)
+        self.only_known(top, TOP_KEYS, "checklist")
         name = self.string(top, "name", "checklist")
         version = str(to_python(top["version"][1])) if "version" in top else ""
         if not version:
@@ -329,9 +360,49 @@ class _Validator:
                 if item is not None:
                     items.append(item)
             self.unique(items_node, items)
+        sectors = self.sectors(top["sectoren"][1]) if "sectoren" in top else None
         if self.diagnostics:
             raise ChecklistError(self.diagnostics)
-        return Checklist(name, version, source, url, tuple(items), self.name)
+        if sectors is None:
+            sectors = load().sectors if self.name != "checklist.yaml" else Vocabulary(())
+        return Checklist(name, version, source, url, tuple(items), self.name, sectors)
+
+    def sectors(self, node: Node) -> Vocabulary | None:
+        """The `sectoren`: a mapping of class to its words; a word (as matched: lower
+        case, no diacritics) may stand in one class only."""
+        fields = self.fields(node, "sectoren")
+        if fields is None:
+            return None
+        classes: list[tuple[str, tuple[str, ...]]] = []
+        owner: dict[str, str] = {}
+        for name, (key_node, value) in fields.items():
+            where = f"sectoren, '{name}'"
+            entries = value.items if isinstance(value, Sequence) else None
+            if not name.strip() or not entries:
+                self.error(
+                    value if entries is None else key_node,
+                    where,
+                    "must be a non-empty list of words",
+                )
+                continue
+            words: list[str] = []
+            for entry in entries:
+                if not isinstance(entry, Scalar) or not entry.value.strip():
+                    self.error(entry, where, "each entry must be a word or a phrase")
+                    continue
+                normal = " ".join(wordmatch.words(entry.value))
+                if not normal:
+                    self.error(entry, where, f"'{entry.value}' has no letters or digits")
+                    continue
+                if normal in owner:
+                    self.error(
+                        entry, where, f"'{entry.value}' is also a word of class '{owner[normal]}'"
+                    )
+                    continue
+                owner[normal] = name
+                words.append(entry.value)
+            classes.append((name, tuple(words)))
+        return Vocabulary(tuple(classes))
 
     def unique(self, node: Sequence, items: list[Item]) -> None:
         seen: set[object] = set()
@@ -381,7 +452,81 @@ class _Validator:
                 criterion = self.criterion(sub, where, position)
                 if criterion is not None:
                     criteria.append(criterion)
-        return Item(number, slug, title, explanation, weight, tuple(criteria), example)
+        alternatives = self.alternatives(fields, criteria, where)
+        sections = self.sections(fields, where)
+        return Item(
+            number,
+            slug,
+            title,
+            explanation,
+            weight,
+            tuple(criteria),
+            example,
+            alternatives,
+            sections,
+        )
+
+    def alternatives(
+        self, fields: _Fields, criteria: list[Criterion], where: str
+    ) -> tuple[tuple[int, ...], ...]:
+        """`alternatieven`: a list of lists of the item's criterion ids."""
+        if "alternatieven" not in fields:
+            return ()
+        node = fields["alternatieven"][1]
+        here = f"{where}, 'alternatieven'"
+        if not isinstance(node, Sequence) or not node.items:
+            self.error(node, here, "must be a list of alternatives, each a list of criterion ids")
+            return ()
+        positions = {criterion.id: index for index, criterion in enumerate(criteria)}
+        result: list[tuple[int, ...]] = []
+        for number, alternative in enumerate(node.items, start=1):
+            entries = alternative.items if isinstance(alternative, Sequence) else None
+            if not entries:
+                self.error(
+                    alternative,
+                    f"{here}, alternative {number}",
+                    "must be a non-empty list of criterion ids",
+                )
+                continue
+            chosen: list[int] = []
+            for entry in entries:
+                ident = entry.value.strip() if isinstance(entry, Scalar) else ""
+                if ident not in positions:
+                    known = _suggest(ident, positions) if ident else ""
+                    shown = f"'{ident}'" if ident else "an entry"
+                    self.error(
+                        entry,
+                        f"{here}, alternative {number}",
+                        f"{shown} is no criterion of this item{known}",
+                    )
+                    continue
+                chosen.append(positions[ident])
+            if chosen and len(chosen) == len(entries):
+                result.append(tuple(chosen))
+        return tuple(result)
+
+    def sections(self, fields: _Fields, where: str) -> tuple[str, ...]:
+        """`secties`: the plan sections of the item, by name."""
+        if "secties" not in fields:
+            return ()
+        node = fields["secties"][1]
+        here = f"{where}, 'secties'"
+        if not isinstance(node, Sequence) or not node.items:
+            self.error(node, here, "must be a list of plan sections, such as [trekker]")
+            return ()
+        found: list[str] = []
+        for entry in node.items:
+            name = entry.value.strip() if isinstance(entry, Scalar) else ""
+            if name not in SECTIONS:
+                self.error(
+                    entry,
+                    here,
+                    f"'{name}' is no section of the plan{_suggest(name, SECTIONS)} "
+                    f"(sections: {', '.join(SECTIONS)})",
+                )
+                continue
+            found.append(name)
+        return tuple(found)
 
     def criterion(self, node: Node, where: str, position: int) -> Criterion | None:
         fields = self.fields(node, f"{where}, criterion {position}")
@@ -412,6 +557,18 @@ class _Validator:
                         "({found}) to choose the form by",
                     )
         key = self.key(fields, kind_name, valid, node, here)
+        role = Role.VEREIST
+        if "role" in fields:
+            role_node = fields["role"][1]
+            value = role_node.value.strip() if isinstance(role_node, Scalar) else ""
+            try:
+                role = Role(value)
+            except ValueError:
+                self.error(
+                    role_node,
+                    here,
+                    f"'role' must be vereist or aanvullend (got '{value}')",
+                )
         return Criterion(
             id=ident,
             kind=kind_name,
@@ -421,6 +578,7 @@ class _Validator:
             message=texts["message"],
             advice=texts["advice"],
             key=key,
+            role=role,
         )
 
     def key(

@@ -16,9 +16,11 @@ from functools import cache
 from typing import Any
 
 from herstelcheck import planwords
-from herstelcheck.errors import Mark
+from herstelcheck.errors import Diagnostic, Mark
 from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
 from herstelcheck.planwords import Detail, Words
+from herstelcheck.textsafe import excerpt
+from herstelcheck.wordmatch import Vocabulary
 
 Params = dict[str, Any]
 
@@ -35,6 +37,16 @@ class Outcome:
     """Values for the placeholders of the criterion's message ({found}, {missing}, ...):
     a number or a value of the plan as text, or words in each language (never a plan
     key: `planwords` names the plan's keys and values for people)."""
+    warnings: tuple[Diagnostic, ...] = ()
+    """What the plan should look at although it is no finding (a sector of no class)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a kind may need of the checklist besides its params."""
+
+    sectors: Vocabulary
+    """The sector classes (`sectoren` of the checklist file)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -42,28 +54,30 @@ class Kind:
     """A criterion kind: its function and the parameters it takes."""
 
     name: str
-    check: Callable[[LoadedPlan, Params], Outcome]
+    check: Callable[..., Outcome]
+    """(plan, params) -> Outcome; with `context`, (plan, params, context) -> Outcome."""
     params: dict[str, type]
     """Parameter name -> the type it must have (all are required)."""
     doc: str
     fills: frozenset[str] = frozenset()
     """The placeholders its details fill in when it fails (`found`, `missing`, ...);
     `any_of` fills what each of its nested criteria fills."""
+    context: bool = False
+    """Whether it takes the checklist's `Context` as a third argument."""
 
 
 KINDS: dict[str, Kind] = {}
 
 
 def kind(
-    name: str, fills: tuple[str, ...] = (), **params: type
-) -> Callable[[Callable[[LoadedPlan, Params], Outcome]], Callable[[LoadedPlan, Params], Outcome]]:
+    name: str, fills: tuple[str, ...] = (), context: bool = False, **params: type
+) -> Callable[[Callable[..., Outcome]], Callable[..., Outcome]]:
     """Register a criterion kind under `name`, taking `params`, whose details fill the
-    placeholders `fills`."""
+    placeholders `fills`; with `context`, it also takes the checklist's `Context`."""
 
-    def register(
-        func: Callable[[LoadedPlan, Params], Outcome],
-    ) -> Callable[[LoadedPlan, Params], Outcome]:
-        KINDS[name] = Kind(name, func, params, (func.__doc__ or "").strip(), frozenset(fills))
+    def register(func: Callable[..., Outcome]) -> Callable[..., Outcome]:
+        doc = (func.__doc__ or "").strip()
+        KINDS[name] = Kind(name, func, params, doc, frozenset(fills), context)
         return func
 
     return register
@@ -266,6 +280,46 @@ def check_distinct_count(loaded: LoadedPlan, params: Params) -> Outcome:
     return Outcome(len(distinct) >= params["min"], mark, details)
 
 
+OTHER_SECTOR = "overig"
+"""The class of every sector text that matches no class of the vocabulary."""
+
+
+@kind("distinct_sectors", fills=("found", "min"), context=True, path=str, min=int)
+def check_distinct_sectors(loaded: LoadedPlan, params: Params, context: Context) -> Outcome:
+    """At least `min` different sector classes at `path`, each text read through the
+    checklist's sector vocabulary (`sectoren`); texts of no class count together as one
+    class, "overig", and each gets a warning that names the classes.
+
+    Passes with `min: 3`: `horeca`, `Winkeliersvereniging`, `mbo-school`, `GGD` (three
+    classes); fails: `horeca`, `retail`, `binnenstad` (all *ondernemers*).
+    """
+    path = params["path"]
+    found = _values(loaded, path)
+    classes: set[str] = set()
+    warnings: list[Diagnostic] = []
+    names = ", ".join(context.sectors.names)
+    for where, value in found:
+        text = _text(value)
+        sector = context.sectors.classify(text)
+        if sector is None:
+            sector = OTHER_SECTOR
+            at = place(loaded, where) or Mark(1, 1)
+            warnings.append(
+                Diagnostic(
+                    loaded.file,
+                    at.line,
+                    at.column,
+                    "warning",
+                    f"'{where}' ('{excerpt(text, 60)}') matches no sector class, so it "
+                    f"counts as '{OTHER_SECTOR}'; the classes are: {names}",
+                )
+            )
+        classes.add(sector)
+    details: dict[str, Detail] = {"found": str(len(classes)), "min": str(params["min"])}
+    mark = place(loaded, found[0][0]) if found else place(loaded, path)
+    return Outcome(len(classes) >= params["min"], mark, details, tuple(warnings))
+
+
 def _amount(value: Any) -> float | None:
     if isinstance(value, MoneyOrText):
         return value.amount
@@ -422,14 +476,16 @@ def check_extra_money_not_short_term(loaded: LoadedPlan, params: Params) -> Outc
     return Outcome(True, place(loaded, "financiering.extra_middelen_termijn"))
 
 
-@kind("any_of", criteria=list)
-def check_any_of(loaded: LoadedPlan, params: Params) -> Outcome:
+@kind("any_of", context=True, criteria=list)
+def check_any_of(loaded: LoadedPlan, params: Params, context: Context) -> Outcome:
     """Passes when one of the nested `criteria` (each a kind with params) passes.
 
     Not applicable when none of them applies. Passes for [is_true vrijgemaakt,
     positive uren_per_week] with `uren_per_week: 24`.
     """
-    outcomes = [run(sub["kind"], loaded, sub.get("params") or {}) for sub in params["criteria"]]
+    outcomes = [
+        run(sub["kind"], loaded, sub.get("params") or {}, context) for sub in params["criteria"]
+    ]
     for outcome in outcomes:
         if outcome.passed:
             return outcome
@@ -447,6 +503,9 @@ def _first_place(loaded: LoadedPlan, paths: list[str]) -> Mark | None:
     return next((m for m in (place(loaded, p) for p in paths) if m is not None), None)
 
 
-def run(name: str, loaded: LoadedPlan, params: Params) -> Outcome:
+def run(name: str, loaded: LoadedPlan, params: Params, context: Context) -> Outcome:
     """Apply the kind `name` to a plan."""
-    return KINDS[name].check(loaded, params)
+    found = KINDS[name]
+    if found.context:
+        return found.check(loaded, params, context)
+    return found.check(loaded, params)

@@ -487,6 +487,23 @@ class LoadedPlan:
     """Section (`organisatie`, `termijnen`) -> its `toelichting`, where it has one."""
 
 
+SECTIONS = (
+    "organisatie",
+    "financiering",
+    "ondernemers",
+    "netwerk",
+    "data",
+    "trekker",
+    "crisislessen",
+    "dynamiek",
+    "regio",
+    "termijnen",
+    "terugvalscenario",
+)
+"""The sections of a plan: the top-level keys that group the fields of an item, each of
+which may carry a `toelichting` (plan format 1.1)."""
+
+
 # --- reading the format's own types ---------------------------------------------------
 
 

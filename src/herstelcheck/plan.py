@@ -16,6 +16,7 @@ from typing import Any
 from herstelcheck import values
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.model import (
+    SECTIONS,
     LoadedPlan,
     Money,
     MoneyOrText,
@@ -93,15 +94,6 @@ def load_text(text: str, name: str) -> tuple[LoadedPlan, list[Diagnostic]]:
             explanations[section] = note
     loaded = LoadedPlan(plan, name, reader.places, reader.key_places, explanations)
     return loaded, reader.diagnostics
-
-
-SECTIONS = tuple(
-    f.name
-    for f in dataclasses.fields(Plan)
-    if f.name not in ("uitzonderingen", "acties")
-    and f.name not in ("gemeente", "titel", "versie", "vastgesteld")
-)
-"""The sections of a plan, each of which may carry a `toelichting`."""
 
 
 def _explanation(plan: Plan, section: str, term_notes: str | None) -> str | None:
