@@ -46,3 +46,19 @@ def test_words_split_at_everything_that_is_not_a_letter_or_digit():
 def test_an_entry_with_diacritics_matches_text_without():
     vocabulary = Vocabulary((("cultuur", ("café",)),))
     assert vocabulary.classify("Cafe De Zwaan") == "cultuur"
+
+
+BUNDLED = yaml.safe_load((DATA / "wordmatch" / "bundled.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("text", "expected"), BUNDLED, ids=[c[0] or "empty" for c in BUNDLED])
+def test_the_bundled_sector_classes(text, expected):
+    from herstelcheck import checklist
+
+    assert checklist.load().sectors.classify(text) == expected
+
+
+def test_every_bundled_class_has_a_case():
+    from herstelcheck import checklist
+
+    assert set(checklist.load().sectors.names) <= {case[1] for case in BUNDLED}

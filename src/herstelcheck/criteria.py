@@ -451,7 +451,7 @@ def check_extra_money_not_short_term(loaded: LoadedPlan, params: Params) -> Outc
     plan = loaded.plan
     fin = plan.financiering
     mentions_money = fin is not None and any(
-        present(getattr(fin, f.name)) for f in dataclasses.fields(fin)
+        present(getattr(fin, f.name)) for f in dataclasses.fields(fin) if f.name != "toelichting"
     )
     mentions_money = mentions_money or any(
         a.budget is not None or a.financiering is not None for a in plan.acties
