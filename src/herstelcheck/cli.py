@@ -198,6 +198,16 @@ def audit(
         ),
     ] = None,
     color: ColorOption = Color.AUTO,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Leave out the report on standard output for the terminal and concise "
+            "formats; the lines that say why a plan falls short stay on standard error.",
+            rich_help_panel=REPORT,
+        ),
+    ] = False,
     template: Annotated[
         Optional[Path],
         typer.Option(
@@ -257,6 +267,15 @@ def audit(
         typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.", rich_help_panel=INPUT),
     ] = False,
     date: DateOption = None,
+    skip_non_plans: Annotated[
+        bool,
+        typer.Option(
+            "--skip-non-plans",
+            help="Skip, with a note, a YAML file named here that is not a plan (no "
+            "'gemeente', 'titel' or other plan key); one found in a folder always is.",
+            rich_help_panel=INPUT,
+        ),
+    ] = False,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -267,9 +286,10 @@ def audit(
     saying why; 2 a usage error or a plan, checklist or configuration file that could
     not be read.
     """
-    from herstelcheck import run, settings
 
     with handled(ctx, Terminal(color)) as terminal:
+        from herstelcheck import run, settings
+
         chosen = settings.resolve(
             paths=paths or (),
             format=format,
@@ -284,6 +304,8 @@ def audit(
             no_config=no_config,
             date=date,
             template=str(template) if template is not None else None,
+            skip_non_plans=skip_non_plans,
+            quiet=quiet,
         )
         code = run.audit(chosen, terminal)
     raise typer.Exit(code)
@@ -318,11 +340,12 @@ def checklist_command(
 
     Exit codes: 0 shown, 2 an unknown item or a checklist that could not be read.
     """
-    from herstelcheck.checklist import load as load_checklist
-    from herstelcheck.formats import checklist_renderer
-    from herstelcheck.output import write_output
 
     with handled(ctx, Terminal(color)) as terminal:
+        from herstelcheck.checklist import load as load_checklist
+        from herstelcheck.formats import checklist_renderer
+        from herstelcheck.output import write_output
+
         loaded = load_checklist(checklist)
         items = loaded.items
         if item is not None:
@@ -367,12 +390,13 @@ def init(
     The template loads without errors and audits to a score of 0: fill in its empty
     values. Exit codes: 0 written, 2 a usage error (FILE exists, cannot be written).
     """
-    import shlex
-
-    from herstelcheck import template
-    from herstelcheck.output import write_atomic, write_new, write_output
 
     with handled(ctx) as terminal:
+        import shlex
+
+        from herstelcheck import template
+        from herstelcheck.output import write_atomic, write_new, write_output
+
         name = None
         if gemeente is not None:
             try:
@@ -407,10 +431,11 @@ def schema(ctx: typer.Context, output: OutputOption = None) -> None:
 
     Exit codes: 0 written, 2 FILE cannot be written.
     """
-    from herstelcheck import schema as plan_schema
-    from herstelcheck.output import write_output
 
     with handled(ctx):
+        from herstelcheck import schema as plan_schema
+        from herstelcheck.output import write_output
+
         write_output(plan_schema.dumps(), output)
 
 
@@ -451,17 +476,18 @@ def diff(
     Exit codes: 0 compared, 1 an item got worse and --fail-on-regression is given,
     2 a usage error or a plan or checklist that could not be read.
     """
-    import dataclasses
-
-    from herstelcheck import run
-    from herstelcheck.checklist import load as load_checklist
-    from herstelcheck.compare import compare
-    from herstelcheck.formats import diff_renderer
-    from herstelcheck.formats.diff_common import DiffOptions
-    from herstelcheck.output import write_output
-    from herstelcheck.settings import audit_date
 
     with handled(ctx, Terminal(color)) as terminal:
+        import dataclasses
+
+        from herstelcheck import run
+        from herstelcheck.checklist import load as load_checklist
+        from herstelcheck.compare import compare
+        from herstelcheck.formats import diff_renderer
+        from herstelcheck.formats.diff_common import DiffOptions
+        from herstelcheck.output import write_output
+        from herstelcheck.settings import audit_date
+
         today = audit_date(date)
         loaded = load_checklist(checklist)
         reports, errors = run.audit_files([old, new], loaded, today=today, sink=terminal.diagnostic)

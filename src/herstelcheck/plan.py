@@ -49,6 +49,21 @@ class PlanError(HerstelcheckError):
     """A plan that could not be read; `diagnostics` holds every error (and warning)."""
 
 
+class NotAPlan(PlanError):
+    """A YAML file that is no plan at all: none of the plan's keys stands at its top (a
+    CI workflow, a list). Where non-plans are skipped, it is a note, not an error."""
+
+
+PLAN_KEYS = frozenset(f.name for f in dataclasses.fields(Plan))
+"""The keys a plan may have at its top."""
+
+
+def _looks_like_a_plan(root: Node | None) -> bool:
+    return isinstance(root, Mapping) and any(
+        isinstance(key, Scalar) and key.value.strip() in PLAN_KEYS for key, _ in root.pairs
+    )
+
+
 def load_file(path: str) -> tuple[LoadedPlan, list[Diagnostic]]:
     """Read and check one plan file; `-` reads standard input."""
     name = "<stdin>" if path == STDIN else path
@@ -71,22 +86,23 @@ def load_text(text: str, name: str) -> tuple[LoadedPlan, list[Diagnostic]]:
     document = parse(text, name)
     reader = _Reader(name)
     root = document.root
+    failure = PlanError if _looks_like_a_plan(root) else NotAPlan
     if root is None or (isinstance(root, Scalar) and root.tag == NULL):
         reader.error(Mark(1, 1), "the file is empty; a plan needs at least 'gemeente' and 'titel'")
-        raise PlanError(reader.diagnostics)
+        raise failure(reader.diagnostics)
     if not isinstance(root, Mapping):
         reader.error(
             root.mark,
             f"a plan is a mapping of keys such as 'gemeente' and 'titel', not {describe(root)}",
         )
-        raise PlanError(reader.diagnostics)
+        raise failure(reader.diagnostics)
     plan = reader.dataclass(Plan, root, "")
     for required in ("gemeente", "titel"):
         if isinstance(plan, Plan) and not getattr(plan, required):
             place = reader.places.get(required, root.mark)
             reader.error(place, f"'{required}' is required and must not be empty")
     if reader.has_errors or not isinstance(plan, Plan):
-        raise PlanError(reader.diagnostics)
+        raise failure(reader.diagnostics)
     explanations: dict[str, str] = {}
     for section in SECTIONS:
         note = _explanation(plan, section, reader.term_notes)

@@ -80,17 +80,20 @@ def write_all(
     output: str | None,
     specs: Sequence[ReportSpec],
     options: RenderOptions,
+    quiet: bool = False,
 ) -> list[str]:
-    """Every report of the run: the one in `fmt` to `output` (standard output when None)
-    and each of `specs` to its file, all rendered before any is written; then, for the
-    GitHub format, the job summary to $GITHUB_STEP_SUMMARY. Returns the problems that
-    do not fail the run (a job summary that could not be written)."""
+    """Every report of the run: the one in `fmt` to `output` (standard output when None;
+    none at all when `quiet`) and each of `specs` to its file, all rendered before any is
+    written; then, for the GitHub format, the job summary to $GITHUB_STEP_SUMMARY.
+    Returns the problems that do not fail the run (a job summary that could not be
+    written)."""
     from herstelcheck.formats import renderer
     from herstelcheck.output import write_output
 
-    text = renderer(fmt)(run, options)
+    text = None if quiet else renderer(fmt)(run, options)
     write_reports(run, specs, file_options(options))
-    write_output(text, output)
+    if text is not None:
+        write_output(text, output)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt is OutputFormat.GITHUB and summary_file:
         problem: str | None = module(fmt).write_step_summary(run, options, summary_file)
@@ -99,7 +102,7 @@ def write_all(
     return []
 
 
-STREAMED = frozenset({OutputFormat.JSON, OutputFormat.TERMINAL})
+STREAMED = frozenset({OutputFormat.JSON, OutputFormat.TERMINAL, OutputFormat.CONCISE})
 """The formats that are written plan by plan (see `PlanWriter`)."""
 
 
@@ -158,13 +161,14 @@ def stream_all(
     specs: Sequence[ReportSpec],
     options: RenderOptions,
     on_report: Callable[[PlanReport], None] | None = None,
+    quiet: bool = False,
 ) -> None:
     """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
     only), plan by plan: each plan's part of each report is written as soon as the plan
     is audited, then the plan is let go. A report file is written to a temporary file
     beside it and put in place only at the end, after all plans; when anything fails on
     the way, every report file stays as it was. `on_report` sees each plan's report
-    after it is written."""
+    after it is written. With `quiet` there is no report in `fmt`, only `specs`."""
     from herstelcheck.output import AtomicWriter, StandardOutput
 
     # One writer per format and options, so that each plan is written once for all the
@@ -182,8 +186,9 @@ def stream_all(
     try:
         for spec in specs:
             targets.append((writer(spec.format, file_options(options)), AtomicWriter(spec.file)))
-        main = StandardOutput() if output is None else AtomicWriter(output)
-        targets.append((writer(fmt, options), main))
+        if not quiet:
+            main = StandardOutput() if output is None else AtomicWriter(output)
+            targets.append((writer(fmt, options), main))
         _send(targets, methodcaller("start"))
         for report in plans:
             _send(targets, methodcaller("plan", report))

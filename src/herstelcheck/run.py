@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from herstelcheck.audit import AuditRun, PlanReport, audit_plan
 from herstelcheck.checklist import Checklist, Item
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, Diagnostic
-from herstelcheck.plan import STDIN, PlanError, load_file
+from herstelcheck.formats import OutputFormat
+from herstelcheck.plan import STDIN, NotAPlan, PlanError, load_file
 from herstelcheck.thresholds import COMMAND_LINE, Requirement, Thresholds, resolve, shortfalls
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ CONFIG_NAMES = (
 
 DiagnosticSink = Callable[[Diagnostic], None]
 
+NOT_A_PLAN = "not a plan (none of the plan's keys, such as 'gemeente' or 'titel'); skipped"
+
 
 @dataclass
 class Collected:
@@ -47,6 +50,9 @@ class Collected:
 
     files: list[str] = field(default_factory=list)
     errors: list[Diagnostic] = field(default_factory=list)
+    walked: set[str] = field(default_factory=set)
+    """The files found in a folder (not named): YAML files there that are no plans are
+    skipped with a note."""
 
 
 def collect(paths: Iterable[str]) -> Collected:
@@ -80,6 +86,7 @@ def collect(paths: Iterable[str]) -> Collected:
                 )
             for plan in plans:
                 add(plan)
+                found.walked.add(plan)
         elif Path(raw).name in CONFIG_NAMES:
             continue  # named directly, as pre-commit does: still never a plan
         else:
@@ -129,6 +136,7 @@ class Audit:
         today: dt.date,
         sink: DiagnosticSink,
         errors: Iterable[Diagnostic] = (),
+        skip: Callable[[str], bool] = lambda name: False,
     ) -> None:
         self.checklist = checklist
         self.today = today
@@ -139,6 +147,8 @@ class Audit:
         """The warnings of the plans audited so far, plan by plan."""
         self._files = files
         self._sink = sink
+        self._skip = skip
+        """Whether a YAML file of that name that is no plan is skipped with a note."""
         self._collections = _fewer_collections()
 
     def __enter__(self) -> Audit:
@@ -161,16 +171,26 @@ class Audit:
         """The report of one plan; None (its errors in `errors`) when it cannot be read."""
         try:
             loaded, warnings = load_file(name)
+        except NotAPlan as exc:
+            if self._skip(name):
+                self._sink(Diagnostic(name, 0, 0, "note", NOT_A_PLAN))
+            else:
+                self._unreadable(exc)
+            return None
         except PlanError as exc:
-            for diagnostic in exc.diagnostics:
-                self._sink(diagnostic)
-                if diagnostic.severity == "error":
-                    self.errors.append(diagnostic)
+            self._unreadable(exc)
             return None
         report = audit_plan(loaded, self.checklist, today=self.today, warnings=tuple(warnings))
         for diagnostic in report.warnings:
             self._sink(diagnostic)
         return report
+
+    def _unreadable(self, exc: PlanError) -> None:
+        """Report why a plan could not be read."""
+        for diagnostic in exc.diagnostics:
+            self._sink(diagnostic)
+            if diagnostic.severity == "error":
+                self.errors.append(diagnostic)
 
 
 def start(
@@ -180,15 +200,21 @@ def start(
     today: dt.date,
     sink: DiagnosticSink,
     track: Callable[[list[str]], Iterable[str]] | None = None,
+    skip_non_plans: bool = False,
 ) -> Audit:
     """Find the plans under `paths` (the problems with the paths go to `sink` now), ready
     to be audited one by one; `track`, when given, wraps the list of plan files to follow
-    the progress (see `console.Terminal.track`)."""
+    the progress (see `console.Terminal.track`). A YAML file found in a folder that is no
+    plan is skipped with a note, and so is one named, with `skip_non_plans`."""
     found = collect(paths)
     for diagnostic in found.errors:
         sink(diagnostic)
     files = track(found.files) if track is not None else found.files
-    return Audit(files, checklist, today=today, sink=sink, errors=found.errors)
+
+    def skip(name: str) -> bool:
+        return skip_non_plans or name in found.walked
+
+    return Audit(files, checklist, today=today, sink=sink, errors=found.errors, skip=skip)
 
 
 def audit_files(
@@ -241,15 +267,21 @@ def audit_paths(
     sink: DiagnosticSink,
     on_report: Callable[[PlanReport], None] | None = None,
     track: Callable[[list[str]], Iterable[str]] | None = None,
+    skip_non_plans: bool = False,
 ) -> AuditRun:
     """Find and audit every plan under `paths`, keeping every report (see `start` for a
-    run that keeps none); `track` as for `start`."""
-    with start(paths, checklist, today=today, sink=sink, track=track) as plans:
+    run that keeps none); `track` and `skip_non_plans` as for `start`."""
+    with start(
+        paths, checklist, today=today, sink=sink, track=track, skip_non_plans=skip_non_plans
+    ) as plans:
         reports = _keep(plans, on_report)
     return AuditRun(checklist, tuple(reports), tuple(plans.errors), today)
 
 
 # --- the audit command ------------------------------------------------------------------
+
+QUIETENED = frozenset({OutputFormat.TERMINAL, OutputFormat.CONCISE})
+"""The formats that `--quiet` leaves out on standard output (machine formats stay)."""
 
 
 def audit(settings: Settings, terminal: Terminal) -> int:
@@ -277,8 +309,16 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     on_screen = settings.output is None and terminal.out.is_terminal
     track = terminal.track if not on_screen else None
     today, sink = settings.today, terminal.diagnostic
+    quiet = settings.quiet and settings.output is None and settings.format in QUIETENED
     if reports.streamable(settings.format, settings.reports):
-        with start(settings.paths, checklist, today=today, sink=sink, track=track) as plans:
+        with start(
+            settings.paths,
+            checklist,
+            today=today,
+            sink=sink,
+            track=track,
+            skip_non_plans=settings.skip_non_plans,
+        ) as plans:
             reports.stream_all(
                 plans,
                 settings.format,
@@ -286,15 +326,22 @@ def audit(settings: Settings, terminal: Terminal) -> int:
                 settings.reports,
                 options,
                 on_report=outcome.add,
+                quiet=quiet,
             )
         outcome.errors = bool(plans.errors)
     else:
         whole = audit_paths(
-            settings.paths, checklist, today=today, sink=sink, on_report=outcome.add, track=track
+            settings.paths,
+            checklist,
+            today=today,
+            sink=sink,
+            on_report=outcome.add,
+            track=track,
+            skip_non_plans=settings.skip_non_plans,
         )
         outcome.errors = bool(whole.errors)
         for problem in reports.write_all(
-            whole, settings.format, settings.output, settings.reports, options
+            whole, settings.format, settings.output, settings.reports, options, quiet
         ):
             terminal.warn(problem)
     for diagnostic in outcome.shortfalls:

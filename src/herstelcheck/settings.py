@@ -100,6 +100,11 @@ class Settings:
     require: tuple[Requirement, ...]
     template: str | None
     """A Jinja2 template of the user's for the memo."""
+    skip_non_plans: bool
+    """Skip, with a note, a named YAML file that is no plan (one found in a folder always
+    is)."""
+    quiet: bool
+    """Leave out the report on standard output for the terminal and concise formats."""
     today: dt.date
     """The date of the audit: it decides which waivers have expired."""
     config: Config | None
@@ -192,6 +197,8 @@ def resolve(
     no_config: bool = False,
     date: str | None = None,
     template: str | None = None,
+    skip_non_plans: bool = False,
+    quiet: bool = False,
 ) -> Settings:
     """The settings of a run from the options of its command line (None or empty where
     not given) and its configuration file: each option given wins over the file, and a
@@ -212,6 +219,8 @@ def resolve(
         fail_on=fail_on or base.fail_on or FailOn.NONE,
         require=tuple(Requirement(key) for key in require) or base.require,
         template=template,
+        skip_non_plans=skip_non_plans,
+        quiet=quiet,
         today=today,
         config=base if base.file else None,
     )

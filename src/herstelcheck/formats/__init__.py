@@ -35,6 +35,7 @@ class OutputFormat(str, Enum):
     SARIF = "sarif"
     JUNIT = "junit"
     GITHUB = "github"
+    CONCISE = "concise"
 
 
 class ChecklistFormat(str, Enum):
@@ -60,6 +61,7 @@ MODULES: dict[type[Enum], dict[str, str]] = {
         "sarif": "herstelcheck.formats.sarif",
         "junit": "herstelcheck.formats.junit",
         "github": "herstelcheck.formats.github",
+        "concise": "herstelcheck.formats.concise",
     },
     ChecklistFormat: {
         "terminal": "herstelcheck.formats.checklist_terminal",
