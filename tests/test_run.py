@@ -347,7 +347,8 @@ def _peak(folder: Path, target: Path, fmt: str) -> int:
     return peak
 
 
-@pytest.mark.parametrize("fmt", ["json", "terminal"])
+# Rich draws the terminal report slowly under tracemalloc (seconds): a slow test, run in CI.
+@pytest.mark.parametrize("fmt", ["json", pytest.param("terminal", marks=pytest.mark.slow)])
 def test_memory_stays_flat_however_many_plans(tmp_path, fmt):
     """A run that keeps its reports takes about 100 kB more per plan: about twice the
     peak for four times the plans (25 -> 100); streamed, the peak does not grow."""
