@@ -30,8 +30,10 @@ def _cases() -> list[object]:
 def test_kind(kind: str, case: dict) -> None:
     loaded, warnings = load_text("gemeente: T\ntitel: T\n" + case["plan"], "case.yaml")
     assert warnings == []
-    outcome = criteria.run(kind, loaded, case["params"])
+    context = criteria.Context(checklist.load().sectors)
+    outcome = criteria.run(kind, loaded, case["params"], context)
     assert outcome.passed is case["passed"]
+    assert len(outcome.warnings) == case.get("warnings", 0)
     if "line" in case:
         assert (outcome.mark.line if outcome.mark else None) == case["line"]
     for key, value in case.get("details", {}).items():
