@@ -118,6 +118,8 @@ def hostile_checklist(tmp_path_factory: pytest.TempPathFactory) -> str:
     data = yaml.safe_load((ROOT / "checklist.yaml").read_text(encoding="utf-8"))
 
     def inject(node: Any, key: str = "") -> Any:
+        if key == "alternatieven":  # criterion ids, hostile as the ids they name
+            return [[f"{ident} {EVIL}" for ident in alternative] for alternative in node]
         if isinstance(node, dict):
             return {k: inject(v, k) for k, v in node.items()}
         if isinstance(node, list) and key != "params" and key != "paths":
