@@ -46,9 +46,6 @@ TEMPLATE_WORDS: dict[str, str] = {
     "has": "memo.has",
     "lacks": "memo.lacks",
     "advice": "advice",
-    "explained": "memo.explained",
-    "could_improve": "memo.could_improve",
-    "recommended": "recommended",
     "waived": "waived",
     "no_waivers": "memo.no_waivers",
     "steps_intro": "memo.steps_intro",
@@ -57,6 +54,9 @@ TEMPLATE_WORDS: dict[str, str] = {
     "columns_are_items": "memo.columns_are_items",
     "unread_intro": "memo.unread_intro",
     "no_plans": "memo.no_plans",
+    "explained": "memo.explained",
+    "could_improve": "memo.could_improve",
+    "recommended": "recommended",
     "advice_intro": "memo.advice_intro",
 }
 """The memo's fixed words: a template's name for each (`words.heading_steps`), and its
