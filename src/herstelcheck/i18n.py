@@ -244,8 +244,8 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
         "en": "{role}, weight {weight}, {share}",
     },
     "checklist.sections": {
-        "nl": "Plaats in het plan, waar ook een toelichting meetelt: {sections}",
-        "en": "Place in the plan, where a toelichting counts too: {sections}",
+        "nl": "In het plan onder: {sections} (een toelichting daar telt ook mee)",
+        "en": "In the plan under: {sections} (a toelichting there counts too)",
     },
     "checklist.alternatives": {
         "nl": "Voldaan met één van: {alternatives}",
