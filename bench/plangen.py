@@ -25,7 +25,7 @@ WORDS = [
     "horeca", "cultuur", "zorg", "onderwijs", "energie", "circulair", "toerisme",
     "vakmensen", "leegstand", "markt", "haven", "regio", "innovatie", "wijken",
 ]  # fmt: skip
-SECTORS = ["ondernemers", "onderwijs", "cultuur", "zorg en welzijn", "sport", "wonen"]
+SECTORS = ["ondernemers", "onderwijs", "cultuur", "zorg en welzijn", "sport", "woningcorporatie"]
 TERMS = ["kort", "middellang", "lang", "korte termijn", "Lange termijn", "medium"]
 MONEY = ["250000", '"€ 1.200.000"', '"€ 1,2 mln"', '"2 miljoen"', '"250.000,50"', "2.5e6"]
 DATES = ["2021-06-24", '"juni 2021"', '"2021-03"', "2021", '"12 mei 2021"']

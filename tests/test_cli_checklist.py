@@ -34,7 +34,9 @@ def test_one_item_by_number_or_slug(cli, key):
     assert "Wat de checklist vraagt" in out
     assert "Benoem zowel een ambtelijke als een bestuurlijke trekker." in out
     assert "Waar herstelcheck op let" in out
-    assert "• Er is een ambtelijke trekker met naam en functie (gewicht 1, 25%)" in out
+    assert "• Er is een ambtelijke trekker met naam en functie (vereist, gewicht 1, 25%)" in out
+    assert "In het plan onder: trekker (een toelichting daar telt ook mee)" in out
+    assert "Voldaan met één van" not in out  # item 5 has no alternatives
     assert "→ Noem de naam en functie van de ambtelijke trekker." in out
     assert "Voorbeeld uit de praktijk: Zevenaar" in out
     assert "Benoem een terugvalscenario" not in out
@@ -52,7 +54,7 @@ def test_english(cli):
     assert result.exit_code == 0, result
     assert "7. Keep the recovery approach dynamic  (dynamiek)" in result.stdout
     assert "What the checklist asks" in result.stdout
-    assert "(weight 1, 33%)" in result.stdout
+    assert "(required, weight 1, 33%)" in result.stdout
     assert "Example from practice: Maastricht" in result.stdout
 
 
@@ -78,6 +80,53 @@ def test_markdown_of_all_items_has_a_section_per_item(cli):
         if t.type == "heading_open" and t.tag == "h2"
     ]
     assert headings == [f"{i.id}. {i.title.en} ({i.slug})" for i in BUNDLED.items]
+
+
+ITEM_6 = {
+    "nl": (
+        "Voldaan met één van: (1) Het plan legt lessen uit de crisis vast; (2) De "
+        "opgewaardeerde dienstverlening blijft en De participatie van partners blijft "
+        "georganiseerd"
+    ),
+    "en": (
+        "Met with one of: (1) The plan records lessons from the crisis; (2) The upgraded "
+        "service stays and Partner participation stays organised"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_item_6_shows_both_alternatives_on_a_terminal(cli, lang):
+    result = cli("checklist", "6", "--lang", lang)
+    assert result.exit_code == 0, result
+    out = " ".join(result.stdout.split())
+    assert ITEM_6[lang] in out
+    sections = {"nl": "In het plan onder: crisislessen", "en": "In the plan under: crisislessen"}
+    assert sections[lang] in out
+    required = {"nl": "(vereist, gewicht 1, 33%)", "en": "(required, weight 1, 33%)"}
+    assert out.count(required[lang]) == 3
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_item_6_shows_both_alternatives_in_markdown(cli, lang):
+    result = cli("checklist", "6", "-f", "markdown", "--lang", lang)
+    assert result.exit_code == 0, result
+    assert ITEM_6[lang] in result.stdout.splitlines()
+    sections = {
+        "nl": "In het plan onder: crisislessen (een toelichting daar telt ook mee)",
+        "en": "In the plan under: crisislessen (a toelichting there counts too)",
+    }
+    assert sections[lang] in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("terminal", "nl"), ("markdown", "en")])
+def test_an_advisory_criterion_shows_its_role(cli, fmt, lang):
+    result = cli("checklist", "2", "-f", fmt, "--lang", lang)
+    assert result.exit_code == 0, result
+    out = " ".join(result.stdout.split())
+    word = {"nl": ("vereist", "aanvullend"), "en": ("required", "advisory")}[lang]
+    assert out.count(f"({word[0]},") == 1  # the inventory of needs
+    assert out.count(f"({word[1]},") == 3  # needs on record, actions on needs, references
 
 
 @pytest.mark.parametrize("key", ["11", "0", "trekkers", "999"])
@@ -133,3 +182,32 @@ def test_checklist_text_is_escaped_in_markdown(cli, hostile_checklist):
     shown = "".join(c.content for c in heading.children or [])
     assert shown.startswith("5. [bold red]Benoem[/] ␛[31m**een** | <b>trekker</b>")
     assert "Voorbeeld uit de praktijk: Zeven\\|aar" in result.stdout
+
+
+HOSTILE_CRITERION = r'"[bold]Les[/] \e[31m| <b>x</b> **y** [z](javascript:1)"'
+
+
+@pytest.fixture
+def hostile_alternatives(tmp_path: Path) -> Path:
+    """Item 6 with a hostile title for the criterion that is its first alternative."""
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    old = "nl: Het plan legt lessen uit de crisis vast\n"
+    assert old in text
+    target = tmp_path / "checklist.yaml"
+    target.write_text(text.replace(old, f"nl: {HOSTILE_CRITERION}\n", 1), encoding="utf-8")
+    return target
+
+
+def test_alternatives_show_criterion_titles_as_text(cli, hostile_alternatives):
+    shown = "[bold]Les[/] ␛[31m| <b>x</b> **y** [z](javascript:1)"
+    terminal = cli("checklist", "6", "--checklist", str(hostile_alternatives))
+    assert terminal.exit_code == 0, terminal
+    assert "\x1b" not in terminal.stdout
+    assert f"Voldaan met één van: (1) {shown}; (2)" in " ".join(terminal.stdout.split())
+    markdown = cli("checklist", "6", "-f", "markdown", "--checklist", str(hostile_alternatives))
+    line = next(x for x in markdown.stdout.splitlines() if x.startswith("Voldaan met"))
+    assert "\x1b" not in line
+    tokens = MarkdownIt("commonmark").parse(line)
+    (inline,) = [t for t in tokens if t.type == "inline"]
+    assert {c.type for c in inline.children or []} == {"text"}
+    assert f"(1) {shown}; (2)" in "".join(c.content for c in inline.children or [])

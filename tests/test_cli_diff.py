@@ -93,6 +93,79 @@ def test_markdown(cli, without_fallback):
     assert any(t.type == "table_open" for t in tokens)
 
 
+OLD_NEEDS = """gemeente: A
+titel: B
+ondernemers:
+  behoeften: [{id: liquiditeit}]
+acties:
+  - {naam: Noodfonds, behoefte: liquiditeit}
+"""
+NEW_NEEDS = """gemeente: A
+titel: B
+ondernemers:
+  behoeftepeiling: {methode: enquête}
+  behoeften: [{id: liquiditeit}]
+acties:
+  - {naam: Noodfonds, behoefte: ruimte}
+"""
+"""Item 2 partial for want of a survey of needs (required); then met with the survey,
+while its action now refers to an unknown need: advice, no shortfall."""
+
+
+@pytest.fixture
+def needs(write_plan):
+    return write_plan(OLD_NEEDS, name="oud.yaml"), write_plan(NEW_NEEDS, name="nieuw.yaml")
+
+
+def test_an_item_met_with_new_advice_is_better_not_a_regression(cli, needs):
+    old, new = needs
+    result = cli("diff", str(old), str(new), "--fail-on-regression")
+    assert result.exit_code == 0, result
+    out = result.stdout
+    row = next(line for line in out.splitlines() if line.startswith(" 2 "))
+    assert "◐ deels" in row and "✔ voldaan" in row and row.rstrip().endswith("▲")
+    assert "2. Stel de behoefte van de ondernemer centraal  beter" in out
+    flat = " ".join(out.split())
+    assert "○ Acties verwijzen naar behoeften die het plan niet vastlegt" in flat
+    assert "→ Aanbevolen: Leg de behoefte vast" in flat
+    assert "✔ De behoeften van ondernemers zijn gepeild (regel 4)" in flat
+    assert "✘" not in out.split("Wat is veranderd", 1)[1]
+    assert "1 beter, 0 slechter, 9 gelijk" in out
+
+
+def test_new_advice_is_worded_as_advice_in_markdown_and_json(cli, needs, without_fallback):
+    old, new = needs
+    markdown = cli("diff", str(old), str(new), "-f", "markdown").stdout
+    assert "| 2 | Stel de behoefte van de ondernemer centraal | deels | voldaan |" in markdown
+    assert "- ○ nieuw advies: Acties verwijzen naar behoeften" in markdown
+    assert "  \n  Aanbevolen: Leg de behoefte vast" in markdown
+    assert "nu niet voldaan" not in markdown
+    english = cli("diff", str(old), str(new), "-f", "markdown", "--lang", "en").stdout
+    assert "- ○ new advice: " in english and "Recommended: " in english
+    data = json.loads(cli("diff", str(old), str(new), "-f", "json").stdout)
+    assert data["regression"] is False
+    two = data["items"][1]
+    assert two["change"] == "better"
+    assert (two["before"]["status"], two["after"]["status"]) == ("partial", "met")
+    (advice,) = two["newly_failed"]
+    assert advice["id"] == "ondernemer-centraal.verwijzingen" and advice["blocks"] is False
+    worse = json.loads(cli("diff", str(ZEEVEEN), str(without_fallback), "-f", "json").stdout)
+    assert {c["blocks"] for c in worse["items"][9]["newly_failed"]} == {True}
+
+
+def test_new_advice_on_a_met_item_does_not_fail_on_regression(cli, write_plan):
+    advice = write_plan(
+        TEXT.replace("    behoefte: liquiditeit\n", "    behoefte: onbekend\n", 1),
+        name="advies.yaml",
+    )
+    result = cli("diff", str(ZEEVEEN), str(advice), "--fail-on-regression")
+    assert result.exit_code == 0, result
+    row = next(line for line in result.stdout.splitlines() if line.startswith(" 2 "))
+    assert row.count("✔ voldaan") == 2 and "10,0 → 7,5" in row and row.rstrip().endswith("=")
+    assert "2. Stel de behoefte van de ondernemer centraal  gelijk" in result.stdout
+    assert "○ Acties verwijzen naar behoeften" in " ".join(result.stdout.split())
+
+
 def test_english_terminal(cli, without_fallback):
     result = cli("diff", str(ZEEVEEN), str(without_fallback), "--lang", "en")
     assert "0 better, 1 worse, 9 same. Score 100.0 → 90.0 (-10.0)." in result.stdout

@@ -111,3 +111,31 @@ def _result(status: str, score: float) -> ItemResult:
 )
 def test_classify(before, after, expected):
     assert classify(_result(*before), _result(*after)) is Change(expected)
+
+
+UNKNOWN_NEED = ZEEVEEN.replace("    behoefte: liquiditeit\n", "    behoefte: onbekend\n", 1)
+"""Zeeveen with an action that refers to a need the plan does not list: advice."""
+
+
+def test_new_advice_on_a_met_item_is_no_regression():
+    comparison = compare(audit(ZEEVEEN), audit(UNKNOWN_NEED))
+    two = comparison.items[1]
+    assert (two.before.status, two.after.status) == (Status.MET, Status.MET)
+    assert two.score_change < 0  # the score tells that advice is open...
+    assert two.change is Change.SAME  # ...but the item stays met: no regression
+    assert comparison.regressions == ()
+    (advice,) = two.newly_failed
+    assert advice.criterion.id == "ondernemer-centraal.verwijzingen" and advice.advisory
+
+
+def test_advice_taken_on_a_met_item_is_better():
+    comparison = compare(audit(UNKNOWN_NEED), audit(ZEEVEEN))
+    assert [i.item.id for i in comparison.improvements] == [2]
+    assert comparison.regressions == ()
+
+
+def test_a_partial_item_whose_score_drops_is_still_worse():
+    partial = WITHOUT_FALLBACK + "terugvalscenario:\n  beschrijving: x\n  triggers: [lockdown]\n"
+    lower = WITHOUT_FALLBACK + "terugvalscenario:\n  beschrijving: x\n"
+    comparison = compare(audit(partial), audit(lower))
+    assert [i.item.id for i in comparison.regressions] == [10]

@@ -489,38 +489,47 @@ def test_usage_errors_quote_hostile_arguments_safely(cli, args):
 BUNDLED_CHECKLIST = (EXAMPLES.parent / "checklist.yaml").read_text(encoding="utf-8")
 
 
+VERSION = 'version: "2021-05"'
+
+
+def _line(text: str) -> int:
+    """The line of the bundled checklist where `text` first stands (so that the cases
+    hold however the checklist grows above it)."""
+    return BUNDLED_CHECKLIST[: BUNDLED_CHECKLIST.index(text)].count("\n") + 1
+
+
 @pytest.mark.parametrize(
     ("old", "new", "place", "message"),
     [
         (
             "    criteria:\n",
             "    weight: 1.0e+400\n    criteria:\n",
-            "50:13",
+            f"{_line('    criteria:')}:13",
             "item 1 (structuur-en-middelen): 'weight' must be a number from 0 to 1000",
         ),
         (
             "params: {paths: [organisatie.vorm, organisatie.toelichting]}",
             "params: &p {paths: [*p]}",
-            "54:29",
+            f"{_line('params: {paths: [organisatie.vorm, organisatie.toelichting]}')}:29",
             "the alias *p refers to a value that contains it",
         ),
         (
             "params: {list: acties, field: behoefte, min: 0.5}",
             "params: {list: acties, field: behoefte, min: 1.0e+400}",
-            "188:17",
+            f"{_line('params: {list: acties, field: behoefte, min: 0.5}')}:17",
             "parameter 'min' must be a number",
         ),
         (
             "name: VNG top 10 herstelaanpak",
             "name: !!python/object/apply:hostile.touch [checklist]",
-            "18:7",
+            f"{_line('name: VNG top 10 herstelaanpak')}:7",
             "the tag !!python/object/apply:hostile.touch is not allowed here",
         ),
         (
-            'version: "2021-05"',
-            'version: "2021-05"\nname: tweede naam',
-            "20:1",
-            "duplicate key 'name' (first at line 18)",
+            VERSION,
+            VERSION + "\nname: tweede naam",
+            f"{_line(VERSION) + 1}:1",
+            f"duplicate key 'name' (first at line {_line('name: VNG top 10 herstelaanpak')})",
         ),
     ],
     ids=["infinite-weight", "recursive-alias", "infinite-share", "python-tag", "duplicate-key"],

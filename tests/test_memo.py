@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import DATA, EXAMPLES, ROOT
-from herstelcheck import checklist, memo
+from herstelcheck import checklist, memo, scoring
 from herstelcheck import run as runner
 from herstelcheck.audit import AuditRun
 
@@ -49,9 +49,52 @@ def test_next_steps_leave_out_waived_items(examples):
 
 @pytest.mark.parametrize("gemeente", ["Bergakker", "Lindewaard", "Zeeveen"])
 def test_the_gains_of_all_steps_add_up_to_what_the_score_lacks(examples, gemeente):
+    """The next steps and the advice together are all the plan lacks; an item that only
+    its toelichting makes partial holds its 1 of 10 without a criterion passing, so its
+    criteria together are worth its whole share."""
     plan = examples[gemeente]
-    total = sum(step.criterion.gain for step in plan.next_steps)
-    assert total == pytest.approx(100 - plan.score, abs=0.2)
+    total = sum(step.criterion.gain for step in plan.next_steps + plan.advice_steps)
+    counted = sum(item.weight for item in plan.items if item.status != "waived")
+    explained = sum(
+        100 * item.weight / counted * scoring.EXPLAINED_SCORE / 10
+        for item in plan.items
+        if item.explained is not None
+    )
+    assert total == pytest.approx(100 - plan.score + explained, abs=0.2)
+
+
+def test_next_steps_are_what_keeps_an_item_from_being_met_and_advice_comes_apart(examples):
+    lindewaard = examples["Lindewaard"]
+    assert all(step.criterion.blocks for step in lindewaard.next_steps)
+    assert [(s.item_id, s.criterion.id) for s in lindewaard.advice_steps] == [
+        (2, "ondernemer-centraal.verwijzingen")
+    ]
+    item = lindewaard.items[1]
+    assert item.status == "met" and item.blocking == ()
+    assert [c.id for c in item.advice] == ["ondernemer-centraal.verwijzingen"]
+    (advice,) = item.advice
+    assert advice.role == "aanvullend" and advice.role_text == "aanvullend"
+    assert advice.blocks is False and advice.passed is False
+    assert item.explained is None and item.alternative is None
+
+
+def test_an_item_partial_through_its_toelichting_quotes_it(examples):
+    item = examples["Bergakker"].items[9]
+    assert item.status == "partial" and item.score == 1.0
+    assert item.explained is not None
+    assert item.explained.section == "terugvalscenario"
+    assert item.explained.line == 30
+    assert item.explained.quote.startswith("Komt er een nieuwe lockdown, dan zetten we")
+    assert item.explained.sentence == (
+        "Het plan licht dit toe in 'terugvalscenario', zonder de punten die de checklist "
+        f"vraagt: '{item.explained.quote}'"
+    )
+    assert [c.id for c in item.blocking] == [c.id for c in item.failed]
+
+
+def test_the_alternative_that_met_an_item(examples):
+    item = examples["Zeeveen"].items[5]
+    assert item.status == "met" and item.alternative == 0
 
 
 def test_an_expired_waiver_is_shown_and_its_item_audited():

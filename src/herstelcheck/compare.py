@@ -4,9 +4,12 @@ Pure: two `PlanReport`s (of the same checklist, on the same date) in, a
 `PlanComparison` out; the formats in `formats/diff_*.py` render it.
 
 An item got **worse** when its status went down (met or waived > partial > missing), or
-when its score went down while it counts in the new version (is not waived): a waived
+when its score went down while it counts in the new version and is not met: a waived
 item does not count in the plan's score, so a lower score behind a waiver is no
-regression. It got **better** in the mirrored case.
+regression, and a met item stays met whatever advice it gets (plan format 1.1: a failed
+advisory criterion, or one outside the alternative that met it, keeps no item from being
+met), so a lower score from advice alone is no regression either. It got **better** when
+its status went up, or its score went up while it counts (advice taken included).
 """
 
 from __future__ import annotations
@@ -129,7 +132,8 @@ def classify(before: ItemResult, after: ItemResult) -> Change:
     if after.status is Status.WAIVED:
         return Change.SAME
     if after.score < before.score:
-        return Change.WORSE
+        # still met: what lowered the score is advice, no regression
+        return Change.SAME if after.status is Status.MET else Change.WORSE
     if after.score > before.score:
         return Change.BETTER
     return Change.SAME

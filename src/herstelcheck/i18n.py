@@ -71,15 +71,37 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
     "item_failed": {
         "nl": {
             "one": "{status}, score {score} van 10: {failed} van {applicable} criterium "
-            "niet voldaan",
+            "vereist en niet voldaan",
             "other": "{status}, score {score} van 10: {failed} van de {applicable} criteria "
-            "niet voldaan",
+            "vereist en niet voldaan",
         },
         "en": {
-            "one": "{status}, score {score} of 10: {failed} of {applicable} criterion not met",
-            "other": "{status}, score {score} of 10: {failed} of {applicable} criteria not met",
+            "one": "{status}, score {score} of 10: {failed} of {applicable} criterion "
+            "required and not met",
+            "other": "{status}, score {score} of 10: {failed} of {applicable} criteria "
+            "required and not met",
         },
     },
+    # --- findings that do not keep an item from being met, and the toelichting
+    "recommended": {"nl": "Aanbevolen", "en": "Recommended"},
+    "advice_count": {
+        "nl": {
+            "one": "{count} aanbeveling; die houdt het item niet tegen:",
+            "other": "{count} aanbevelingen; die houden het item niet tegen:",
+        },
+        "en": {
+            "one": "{count} recommendation; it does not keep the item from being met:",
+            "other": "{count} recommendations; they do not keep the item from being met:",
+        },
+    },
+    "explained": {
+        "nl": "Het plan licht dit toe in '{section}', zonder de punten die de checklist "
+        "vraagt: '{quote}'",
+        "en": "The plan explains this in '{section}', without the points the checklist "
+        "asks for: '{quote}'",
+    },
+    "role.vereist": {"nl": "vereist", "en": "required"},
+    "role.aanvullend": {"nl": "aanvullend", "en": "advisory"},
     "read_plan": {"nl": "Plan inlezen", "en": "Read the plan"},
     "not_read": {"nl": "Niet gelezen", "en": "Could not be read"},
     "summary": {
@@ -209,11 +231,25 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
         "en": "{status}, score {score} out of 10",
     },
     "memo.gain": {"nl": "tot {points} punten", "en": "up to {points} points"},
+    "memo.could_improve": {"nl": "Wat nog beter kan", "en": "What could still improve"},
+    "memo.explained": {"nl": "Toelichting in het plan", "en": "Explanation in the plan"},
+    "memo.advice_intro": {
+        "nl": "Verder aanbevolen; dit houdt geen item tegen:",
+        "en": "Also recommended; none of this keeps an item from being met:",
+    },
     # --- herstelcheck checklist
     "checklist.criteria": {"nl": "Waar herstelcheck op let", "en": "What herstelcheck checks"},
     "checklist.weight": {
-        "nl": "gewicht {weight}, {share}",
-        "en": "weight {weight}, {share}",
+        "nl": "{role}, gewicht {weight}, {share}",
+        "en": "{role}, weight {weight}, {share}",
+    },
+    "checklist.sections": {
+        "nl": "In het plan onder: {sections} (een toelichting daar telt ook mee)",
+        "en": "In the plan under: {sections} (a toelichting there counts too)",
+    },
+    "checklist.alternatives": {
+        "nl": "Voldaan met één van: {alternatives}",
+        "en": "Met with one of: {alternatives}",
     },
     "checklist.item_weight": {
         "nl": "Gewicht in de totaalscore: {weight}",
@@ -232,6 +268,7 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
     "diff.changes": {"nl": "Wat is veranderd", "en": "What changed"},
     "diff.newly_met": {"nl": "nu {word[met]}", "en": "now {word[met]}"},
     "diff.newly_failed": {"nl": "nu niet {word[met]}", "en": "now failed"},
+    "diff.newly_advised": {"nl": "nieuw advies", "en": "new advice"},
     "diff.now_waived": {"nl": "nu {word[waived]}", "en": "now {word[waived]}"},
     "diff.no_longer_waived": {"nl": "niet meer {word[waived]}", "en": "no longer {word[waived]}"},
     "diff.no_change": {

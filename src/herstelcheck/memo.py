@@ -54,13 +54,19 @@ TEMPLATE_WORDS: dict[str, str] = {
     "columns_are_items": "memo.columns_are_items",
     "unread_intro": "memo.unread_intro",
     "no_plans": "memo.no_plans",
+    "explained": "memo.explained",
+    "could_improve": "memo.could_improve",
+    "recommended": "recommended",
+    "advice_intro": "memo.advice_intro",
 }
 """The memo's fixed words: a template's name for each (`words.heading_steps`), and its
 key in `i18n`."""
 
 _CAPITALISED = frozenset({"adopted"})
 """Words that stand first on a line in the memo (`- Vastgesteld: ...`)."""
-_LABELS = frozenset({"asks", "has", "lacks", "advice", "waived"})
+_LABELS = frozenset(
+    {"asks", "has", "lacks", "advice", "waived", "explained", "could_improve", "recommended"}
+)
 """Words that the memo writes as a bold label in front of a text: `**Advies:**`."""
 
 VERDICT_BANDS = (
@@ -130,6 +136,12 @@ class CriterionView:
     key: str
     """The plan key path the finding is about (`organisatie.afdelingen`), to show apart
     from the sentences."""
+    role: str
+    """`vereist` (required) or `aanvullend` (advisory), as the checklist declares it."""
+    role_text: str
+    """The role in the memo's language: `vereist`, `aanvullend`; `required`, `advisory`."""
+    blocks: bool
+    """It failed and keeps its item from being met; a failure that does not is advice."""
     line: int | None
     """The line of the plan the finding is about, or None."""
     weight: float
@@ -154,6 +166,21 @@ class WaiverView:
     """`until` and `expired` in words (`geldig tot ...`, `verlopen op ...`), or empty."""
     line: int | None
     """The line of the plan that gives the waiver."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExplanationView:
+    section: str
+    """The plan section whose `toelichting` it is (`termijnen`)."""
+    text: str
+    """The whole `toelichting`, as the plan gives it."""
+    quote: str
+    """Its start, on one line (cut with `…` when it is long)."""
+    sentence: str
+    """What the memo says of it: `Het plan licht dit toe in 'termijnen', zonder de
+    punten die de checklist vraagt: '...'`."""
+    line: int | None
+    """The line of the plan where it stands, or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +212,17 @@ class ItemView:
     passed: tuple[CriterionView, ...]
     """The criteria the plan meets: what it already has."""
     failed: tuple[CriterionView, ...]
-    """The criteria the plan does not meet: what is missing."""
+    """The criteria the plan does not meet: `blocking` and `advice` together."""
+    blocking: tuple[CriterionView, ...]
+    """The failed criteria that keep the item from being met: what is missing."""
+    advice: tuple[CriterionView, ...]
+    """The failed criteria that do not (the item is met without them, or they are
+    advisory): what is recommended."""
+    alternative: int | None
+    """The index (from 0, in the checklist's list) of the alternative that met the item,
+    or None."""
+    explained: ExplanationView | None
+    """The `toelichting` that alone makes the item partial (no criterion passes), or None."""
     waiver: WaiverView | None
     """The plan's waiver for the item (active or expired), or None."""
 
@@ -197,7 +234,8 @@ class StepView:
     item_title: str
     """The title of that item."""
     criterion: CriterionView
-    """The failed criterion; its `advice` says what to do."""
+    """The failed criterion; its `advice` says what to do, its `blocks` whether it keeps
+    the item from being met."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +276,10 @@ class PlanView:
     waivers: tuple[ItemView, ...]
     """The items the plan gives a waiver for (also expired ones)."""
     next_steps: tuple[StepView, ...]
-    """The failed criteria of the items that count, the weightiest first."""
+    """The failed criteria that keep an item that counts from being met, the weightiest
+    first."""
+    advice_steps: tuple[StepView, ...]
+    """The failed criteria of the items that count that are advice, the weightiest first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +398,7 @@ def plan_view(report: PlanReport, lang: str) -> PlanView:
         items=items,
         waivers=tuple(i for i in items if i.waiver is not None),
         next_steps=next_steps(items),
+        advice_steps=next_steps(items, advice=True),
     )
 
 
@@ -393,7 +435,25 @@ def item_view(result: ItemResult, lang: str, counted_weight: float) -> ItemView:
         criteria=criteria,
         passed=tuple(c for c in criteria if c.passed),
         failed=tuple(c for c in criteria if c.passed is False),
+        blocking=tuple(c for c in criteria if c.blocks),
+        advice=tuple(c for c in criteria if c.passed is False and not c.blocks),
+        alternative=result.alternative,
+        explained=explanation_view(result, lang),
         waiver=waiver_view(result, lang),
+    )
+
+
+def explanation_view(result: ItemResult, lang: str) -> ExplanationView | None:
+    explained = result.explained
+    if explained is None:
+        return None
+    quote = explained.quote()
+    return ExplanationView(
+        section=explained.section,
+        text=explained.text,
+        quote=quote,
+        sentence=t("explained", lang, section=explained.section, quote=quote),
+        line=explained.line,
     )
 
 
@@ -405,6 +465,9 @@ def criterion_view(result: CriterionResult, lang: str, gain: float) -> Criterion
         message=result.message(lang),
         advice=result.advice(lang),
         key=result.key,
+        role=result.criterion.role.value,
+        role_text=t(f"role.{result.criterion.role.value}", lang),
+        blocks=result.blocks,
         line=result.line,
         weight=result.criterion.weight,
         gain=gain,
@@ -423,15 +486,16 @@ def waiver_view(result: ItemResult, lang: str) -> WaiverView | None:
     return WaiverView(waiver.reason, until, waiver.expired, note, waiver.line)
 
 
-def next_steps(items: tuple[ItemView, ...]) -> tuple[StepView, ...]:
-    """The failed criteria of every item that counts, the one that adds most to the score
-    first; equal ones in checklist order."""
+def next_steps(items: tuple[ItemView, ...], *, advice: bool = False) -> tuple[StepView, ...]:
+    """The failed criteria of every item that counts that keep it from being met (with
+    `advice`: those that do not), the one that adds most to the score first; equal ones
+    in checklist order."""
     steps = [
         (index, position, StepView(item.id, item.title, criterion))
         for index, item in enumerate(items)
         if item.status != Status.WAIVED.value
         for position, criterion in enumerate(item.criteria)
-        if criterion.passed is False
+        if criterion.passed is False and criterion.blocks is not advice
     ]
     steps.sort(key=lambda s: (-round(s[2].criterion.gain, 6), s[0], s[1]))
     return tuple(step for _, _, step in steps)

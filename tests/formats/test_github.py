@@ -84,16 +84,20 @@ def test_escaping_as_the_runner_requires(value, data, prop):
 
 
 def expected_findings(report):
+    """Each failed criterion of an item that is not waived: an error or a warning (by
+    the item's status) when it keeps the item from being met, a notice when it is advice."""
     return sorted(
         (
             plan["file"],
             criterion["line"] or 1,
-            {"missing": "error", "partial": "warning"}[item["status"]],
+            {"missing": "error", "partial": "warning"}[item["status"]]
+            if criterion["blocks"]
+            else "notice",
             criterion["id"],
         )
         for plan in report["plans"]
         for item in plan["items"]
-        if item["status"] in ("missing", "partial")
+        if item["status"] != "waived"
         for criterion in item["criteria"]
         if criterion["passed"] is False
     )
@@ -105,13 +109,58 @@ def test_one_annotation_per_failed_criterion_at_its_file_and_line(cli, in_root):
     assert result.stderr == ""
     found = []
     for command in commands(result.stdout):
-        if command.kind in ("error", "warning"):
-            criterion = re.search(r" \[([^\]]+)\]\n", command.message).group(1)
-            line = int(command.properties["line"])
-            found.append((command.properties["file"], line, command.kind, criterion))
-            assert int(command.properties["col"]) >= 1
+        if not command.properties.get("title", "").startswith("Item "):
+            continue  # a waiver or a warning about the plan
+        criterion = re.search(r" \[([^\]]+)\]\n", command.message).group(1)
+        line = int(command.properties["line"])
+        found.append((command.properties["file"], line, command.kind, criterion))
+        assert int(command.properties["col"]) >= 1
     assert sorted(found) == expected_findings(report)
     assert len(found) > 20
+    assert {kind for _, _, kind, _ in found} == {"error", "warning", "notice"}
+
+
+def test_advice_is_a_notice_worded_as_advice(cli, in_root):
+    """Lindewaard meets item 2; its reference to an unknown need is advice: a notice, at
+    its line, its advice after 'Aanbevolen:'. What keeps items from being met stays an
+    error or a warning."""
+    result, report = audit(cli, "examples/lindewaard.yaml")
+    item = report["plans"][0]["items"][1]
+    assert item["status"] == "met"
+    (criterion,) = [c for c in item["criteria"] if c["passed"] is False]
+    assert criterion["blocks"] is False
+    notices = [
+        c for c in commands(result.stdout) if c.properties.get("title", "").startswith("Item 2 ")
+    ]
+    assert notices == [
+        Command(
+            "notice",
+            {
+                "file": "examples/lindewaard.yaml",
+                "line": str(criterion["line"]),
+                "col": notices[0].properties["col"],
+                "title": f"Item 2 (voldaan): {item['title']}",
+            },
+            f"{criterion['message']} [{criterion['id']}]\n"
+            f"Aanbevolen: {criterion['advice']} ({criterion['key']})",
+        )
+    ]
+    english = cli("audit", "-f", "github", "--lang", "en", "examples/lindewaard.yaml").stdout
+    line = next(x for x in english.splitlines() if "title=Item 2 " in x)
+    assert line.startswith("::notice ") and "%0ARecommended: " in line
+    blocking = [c for c in commands(result.stdout) if c.kind in ("error", "warning")]
+    assert blocking and all("\nAdvies: " in c.message for c in blocking)
+
+
+def test_an_item_partial_through_its_toelichting_warns_of_what_it_lacks(cli, in_root):
+    """Bergakker's item 10 is partial only through its toelichting: its required
+    criteria are warnings (not errors, as in a missing item), and no annotation stands
+    for the toelichting itself (nor does a SARIF result)."""
+    result, _ = audit(cli, "examples/bergakker.yaml")
+    item10 = [c for c in commands(result.stdout) if "Item 10 " in c.properties.get("title", "")]
+    assert len(item10) == 4
+    assert {c.kind for c in item10} == {"warning"}
+    assert all(c.properties["title"].startswith("Item 10 (deels)") for c in item10)
 
 
 def test_annotation_title_and_message(cli, in_root):
@@ -135,7 +184,7 @@ def test_annotation_title_and_message(cli, in_root):
 def test_a_waiver_is_a_notice_at_its_line(cli, in_root):
     result, report = audit(cli, "examples/lindewaard.yaml", "--lang", "en")
     waiver = report["plans"][0]["items"][7]["waiver"]
-    notices = [c for c in commands(result.stdout) if c.kind == "notice"]
+    notices = [c for c in commands(result.stdout) if c.properties["title"].startswith("Waivers: ")]
     assert notices == [
         Command(
             "notice",
@@ -159,7 +208,7 @@ def test_a_waiver_is_a_notice_at_its_line(cli, in_root):
 def test_an_expired_waiver_is_a_notice_and_its_item_fails(cli, in_root):
     result, _ = audit(cli, str(CI / "expired-waiver.yaml"))
     found = commands(result.stdout)
-    notice = next(c for c in found if c.kind == "notice")
+    notice = next(c for c in found if c.properties["title"].startswith("Uitzonderingen: "))
     assert notice.message == (
         "Loopt via het oude convenant.\nverlopen op 2021-01-31; telt niet meer als uitzondering"
     )
@@ -172,9 +221,9 @@ def test_a_plain_line_per_plan_with_its_score(cli, in_root):
     result, _ = audit(cli, "examples")
     plain = [line for line in result.stdout.splitlines() if not line.startswith("::")]
     assert plain == [
-        "herstelcheck: examples/bergakker.yaml (Bergakker): 10 items: 0 voldaan, 3 deels, "
-        "7 ontbreekt, 0 uitgezonderd. Score 7,0 van 100.",
-        "herstelcheck: examples/lindewaard.yaml (Lindewaard): 10 items: 0 voldaan, 8 deels, "
+        "herstelcheck: examples/bergakker.yaml (Bergakker): 10 items: 0 voldaan, 4 deels, "
+        "6 ontbreekt, 0 uitgezonderd. Score 8,0 van 100.",
+        "herstelcheck: examples/lindewaard.yaml (Lindewaard): 10 items: 1 voldaan, 7 deels, "
         "1 ontbreekt, 1 uitgezonderd. Score 48,3 van 100.",
         "herstelcheck: examples/zeeveen.yaml (Zeeveen): 10 items: 10 voldaan, 0 deels, "
         "0 ontbreekt, 0 uitgezonderd. Score 100,0 van 100.",
@@ -240,7 +289,7 @@ def test_hostile_plan_text_and_file_name(cli, tmp_path, monkeypatch):
     visible_name = visible(name)
     plan_commands = [c for c in found if c.properties["file"] != "fout.yaml"]
     assert {c.properties["file"] for c in plan_commands} == {visible_name}
-    notice = next(c for c in found if c.kind == "notice")
+    notice = next(c for c in found if c.properties["title"].startswith("Uitzonderingen: "))
     assert notice.message == (
         "Reden\n::warning::nep | **vet** <script>alert(1)</script> ]]> ␛[2J %3A, ␁"
     )
@@ -251,6 +300,11 @@ def test_hostile_plan_text_and_file_name(cli, tmp_path, monkeypatch):
     )
     error = next(c for c in found if c.properties["file"] == "fout.yaml")
     assert "(got 'binnen <b>&</b> ]]> ␛[31m%0A, x:y')" in error.message
+    # the toelichting that makes item 10 partial gets no annotation; its criteria warn
+    assert "<script>x</script>" not in result.stdout
+    assert {c.kind for c in found if c.properties.get("title", "").startswith("Item 10 ")} == {
+        "warning"
+    }
     plan_line = next(line for line in lines if line.startswith("herstelcheck: "))
     assert plan_line.startswith(f"herstelcheck: {visible_name} (Ge%0Ameente, a:b <x> & ]]> ")
 
@@ -269,7 +323,7 @@ def test_the_job_summary_is_appended_to_github_step_summary(cli, in_root, tmp_pa
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n### herstelcheck: VNG top 10 herstelaanpak\n")
     assert "| Gemeente | Bestand | Score | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 |" in text
-    assert "| Lindewaard | examples/lindewaard.yaml | 48,3 | ◐ | ◐ |" in text
+    assert "| Lindewaard | examples/lindewaard.yaml | 48,3 | ◐ | ✔ |" in text
     assert "| Zeeveen | examples/zeeveen.yaml | 100,0 |" + " ✔ |" * 10 in text
     assert "✔ voldaan · ◐ deels · ✘ ontbreekt · ⊘ uitgezonderd" in text
     assert "**Uitzonderingen**" in text

@@ -85,6 +85,9 @@ def test_a_suite_per_plan_and_a_testcase_per_item(cli):
         for case, item in zip(cases, plan["items"], strict=True):
             kinds = [child.tag for child in case]
             expected = {"met": [], "partial": ["failure"], "missing": ["failure"]}
+            advice = [c for c in item["criteria"] if c["passed"] is False and not c["blocks"]]
+            if advice and item["status"] != "waived":
+                expected = {status: [*tags, "system-out"] for status, tags in expected.items()}
             assert kinds == expected.get(item["status"], ["skipped"])
     totals = {name: sum(int(s.get(name)) for s in root) for name in ("tests", "failures")}
     assert root.get("tests") == str(totals["tests"]) == "30"
@@ -99,15 +102,15 @@ def test_a_failure_lists_each_failed_criterion_with_line_and_advice(cli):
             continue
         failure = case.find("failure")
         assert failure.get("type") == item["status"]
-        failed = [c for c in item["criteria"] if c["passed"] is False]
+        failed = [c for c in item["criteria"] if c["blocks"]]
         applicable = [c for c in item["criteria"] if c["passed"] is not None]
         word = {"partial": "deels", "missing": "ontbreekt"}[item["status"]]
         score = f"{item['score']:.1f}".replace(".", ",")
         assert failure.get("message") == (
             f"{word}, score {score} van 10: "
-            f"{len(failed)} van de {len(applicable)} criteria niet voldaan"
+            f"{len(failed)} van de {len(applicable)} criteria vereist en niet voldaan"
             if len(applicable) != 1
-            else f"{len(failed)} van 1 criterium niet voldaan"
+            else f"{len(failed)} van 1 criterium vereist en niet voldaan"
         )
         for criterion in failed:
             place = "examples/lindewaard.yaml"
@@ -116,6 +119,63 @@ def test_a_failure_lists_each_failed_criterion_with_line_and_advice(cli):
             assert f"{place}" in failure.text
             assert f"{criterion['message']} [{criterion['id']}]" in failure.text
             assert f"    Advies: {criterion['advice']} ({criterion['key']})\n" in failure.text
+
+
+def test_advice_is_no_failure_but_goes_to_system_out(cli):
+    """Lindewaard meets item 2: its unknown need reference is advice, so the test case
+    passes, with the advice in its system-out; only what keeps items from being met
+    counts as failures."""
+    _, root, report, _ = audit(cli, "examples/lindewaard.yaml")
+    (suite,) = root
+    items = report["plans"][0]["items"]
+    case = suite.findall("testcase")[1]
+    assert items[1]["status"] == "met"
+    assert case.find("failure") is None
+    (criterion,) = [c for c in items[1]["criteria"] if c["passed"] is False]
+    assert case.find("system-out").text == (
+        "1 aanbeveling; die houdt het item niet tegen:\n"
+        f"examples/lindewaard.yaml:{criterion['line']}:15: {criterion['message']} "
+        f"[{criterion['id']}]\n"
+        f"    Aanbevolen: {criterion['advice']} ({criterion['key']})\n"
+    )
+    assert suite.get("failures") == "8"  # the partial and missing items
+    assert "Aanbevolen" not in "".join(f.text for f in suite.iter("failure"))
+    english = ET.fromstring(
+        cli("audit", "-f", "junit", "--lang", "en", str(EXAMPLES / "lindewaard.yaml")).stdout
+    )
+    out = english.find("testsuite").findall("testcase")[1].find("system-out").text
+    assert out.startswith("1 recommendation; it does not keep the item from being met:\n")
+    assert "\n    Recommended: " in out
+
+
+def test_advice_in_an_item_that_is_not_met_goes_to_system_out_too(cli):
+    _, root, _, _ = audit(cli, "examples/bergakker.yaml")
+    case = root.find("testsuite").findall("testcase")[1]  # item 2: missing
+    assert [child.tag for child in case] == ["failure", "system-out"]
+    failure = case.find("failure")
+    assert failure.get("message") == (
+        "ontbreekt, score 0,0 van 10: 1 van de 3 criteria vereist en niet voldaan"
+    )
+    assert "[ondernemer-centraal.behoeftepeiling]" in failure.text
+    assert "[ondernemer-centraal.behoeften]" not in failure.text
+    out = case.find("system-out").text
+    assert out.startswith("2 aanbevelingen; die houden het item niet tegen:\n")
+    assert (
+        "[ondernemer-centraal.behoeften]" in out
+        and "[ondernemer-centraal.acties-op-behoefte]" in out
+    )
+
+
+def test_an_item_partial_through_its_toelichting_quotes_it_in_the_failure(cli):
+    _, root, _, _ = audit(cli, "examples/bergakker.yaml")
+    failure = root.find("testsuite").findall("testcase")[9].find("failure")
+    assert failure.get("type") == "partial"
+    assert failure.get("message").startswith("deels, score 1,0 van 10: 4 van de 4 criteria")
+    assert failure.text.splitlines()[0] == (
+        "examples/bergakker.yaml:30: Het plan licht dit toe in 'terugvalscenario', zonder de "
+        "punten die de checklist vraagt: 'Komt er een nieuwe lockdown, dan zetten we de "
+        "noodloketten van 2020 weer open.'"
+    )
 
 
 def test_a_waived_item_is_skipped_with_the_justification(cli):
@@ -240,9 +300,15 @@ def test_hostile_plan_text_and_file_name(cli, tmp_path, monkeypatch):
     reason = "Reden␍␊::warning::nep | **vet** <script>alert(1)</script> ]]> ␛[2J %3A, ␁"
     assert skipped.get("message") == reason
     assert skipped.text.startswith(reason.replace("␍␊", "\n") + "\n")  # line breaks kept
-    failure = suite.findall("testcase")[1].find("failure")
-    assert f"{name}:11:15: " in failure.text
-    assert "onbekend <b>&amp; ]]> ␛]8;;https://x.invalid␛\\link" in failure.text
+    advice = suite.findall("testcase")[1].find("system-out")
+    assert f"{name}:11:15: " in advice.text
+    assert "onbekend <b>&amp; ]]> ␛]8;;https://x.invalid␛\\link" in advice.text
+    explained = suite.findall("testcase")[9].find("failure")
+    assert explained.text.startswith(
+        f"{name}:15: Het plan licht dit toe in 'terugvalscenario', zonder de punten die de "
+        "checklist vraagt: 'Terug ::error file=x,line=1::nep %0A, a:b <script>x</script> ]]> "
+        "␛[2J | *md* ␁'\n"
+    )
     error = error_suite.find("testcase/error")
     assert "(got 'binnen <b>&</b> ]]> ␛[31m%0A, x:y')" in error.get("message")
 
@@ -261,5 +327,5 @@ def test_junit_to_a_file(cli, tmp_path):
 def test_junit_with_fail_under_exits_1(cli):
     result = cli("audit", "examples/bergakker.yaml", "-f", "junit", "--fail-under", "50")
     assert result.exit_code == 1, result
-    assert result.stderr == "examples/bergakker.yaml: error: score 7,0 is under 50 (--fail-under)\n"
+    assert result.stderr == "examples/bergakker.yaml: error: score 8,0 is under 50 (--fail-under)\n"
     assert ET.fromstring(result.stdout).get("failures") == "10"

@@ -167,7 +167,7 @@ def test_memo_of_several_plans_compares_them_first(memo):
     comparison, *item_tables = tables(tokens)
     assert comparison[0] == ["Gemeente", *[str(n) for n in range(1, 11)], "Score"]
     assert [row[0] for row in comparison[1:]] == ["Bergakker", "Lindewaard", "Zeeveen"]
-    assert [row[-1] for row in comparison[1:]] == ["7,0", "48,3", "100,0"]
+    assert [row[-1] for row in comparison[1:]] == ["8,0", "48,3", "100,0"]
     assert {len(row) for row in comparison} == {12}
     assert comparison[2][8] == "⊘"
     assert comparison[2][1] == "◐ 6,0"
@@ -179,10 +179,49 @@ def test_next_steps_put_the_weightiest_first(memo):
     text = memo("examples/lindewaard.yaml")
     steps = text.split("## Volgende stappen\n", 1)[1]
     lines = [line for line in steps.splitlines() if line[:1].isdigit()]
-    assert len(lines) == 17
+    assert len(lines) == 16
     assert lines[0].startswith("1. Item 4, Gebruik data en actieve monitoring (tot 3,7 punten): ")
-    assert lines[-1].startswith("17. Item 1, ")
+    assert lines[-1].startswith("16. Item 1, ")
     assert "Item 8," not in steps  # waived
+    assert "Item 2," not in "\n".join(lines)  # met: its unknown need reference is advice
+    advice = steps.split("Verder aanbevolen; dit houdt geen item tegen:\n\n", 1)[1]
+    assert advice.splitlines() == [
+        "- Item 2, Stel de behoefte van de ondernemer centraal: Leg de behoefte vast bij de "
+        "behoeften van ondernemers, of verbeter de verwijzing in de actie. "
+        "*(acties\\[\\].behoefte)*"
+    ]
+
+
+def test_advice_is_worded_as_advice_and_what_is_missing_as_missing(memo):
+    text = memo("examples/lindewaard.yaml")
+    item2 = text.split("### 2. ", 1)[1].split("\n### ", 1)[0]
+    assert "**Status:** voldaan, score 7,5 van 10." in item2
+    assert "**Wat ontbreekt:**" not in item2
+    assert "**Wat nog beter kan:**\n\n- Acties verwijzen naar behoeften die het plan niet " in item2
+    assert "*Aanbevolen:* Leg de behoefte vast" in item2 and "*Advies:*" not in item2
+    item1 = text.split("### 1. ", 1)[1].split("\n### ", 1)[0]
+    assert "**Wat ontbreekt:**" in item1 and "*Advies:* Leg vast welke afdelingen" in item1
+    assert "Aanbevolen" not in item1
+    english = memo("examples/lindewaard.yaml", "--lang", "en")
+    assert "**What could still improve:**" in english and "*Recommended:* " in english
+    assert "Also recommended; none of this keeps an item from being met:" in english
+
+
+def test_an_item_partial_through_its_toelichting_quotes_it(memo):
+    text = memo("examples/bergakker.yaml")
+    item10 = text.split("### 10. ", 1)[1].split("\n## ", 1)[0]
+    assert "**Status:** deels, score 1,0 van 10." in item10
+    assert (
+        "**Toelichting in het plan:** Het plan licht dit toe in 'terugvalscenario', zonder de "
+        "punten die de checklist vraagt: 'Komt er een nieuwe lockdown, dan zetten we de "
+        "noodloketten van 2020 weer open.' (regel 30)"
+    ) in item10
+    assert "**Wat ontbreekt:**" in item10
+    english = memo("examples/bergakker.yaml", "--lang", "en")
+    assert (
+        "**Explanation in the plan:** The plan explains this in 'terugvalscenario', without "
+        "the points the checklist asks for: 'Komt er"
+    ) in english
 
 
 def test_memo_lists_plans_that_could_not_be_read(cli, write_plan, monkeypatch):
@@ -241,6 +280,7 @@ def test_no_plan_text_becomes_markup(hostile):
         plan["uitzonderingen"][10]["reden"],
         plan["acties"][0]["behoefte"],
         plan["acties"][1]["behoefte"],
+        plan["trekker"]["toelichting"],  # quoted whole: it is short
     ):
         assert one_line(value) in text, value
     assert "<script>alert(1)</script>" in text

@@ -167,13 +167,45 @@ def test_the_rule_index_points_at_the_result_rule(cli, in_root):
 
 
 def test_level_is_error_in_a_missing_item_and_warning_in_a_partial_one(cli, in_root):
+    """...for a finding that keeps its item from being met; advice is a note, in an item
+    of any status."""
     log, _, _ = audit(cli, "examples")
     levels = {
-        (r["properties"]["itemStatus"], r["level"])
+        (r["properties"]["itemStatus"], r["properties"]["blocks"], r["level"])
         for r in log["runs"][0]["results"]
         if "suppressions" not in r
     }
-    assert levels == {("missing", "error"), ("partial", "warning")}
+    assert levels == {
+        ("missing", True, "error"),
+        ("partial", True, "warning"),
+        ("missing", False, "note"),  # Bergakker's item 2: advisory criteria
+        ("met", False, "note"),  # Lindewaard's item 2: met, with advice
+    }
+
+
+def test_advice_is_a_note_with_its_role(cli, in_root):
+    log, _, _ = audit(cli, "examples/lindewaard.yaml")
+    (note,) = [r for r in log["runs"][0]["results"] if r["level"] == "note"]
+    assert note["ruleId"] == "ondernemer-centraal.verwijzingen"
+    assert note["properties"]["itemStatus"] == "met"
+    assert note["properties"]["role"] == "aanvullend" and note["properties"]["blocks"] is False
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[note["ruleIndex"]]["properties"]["role"] == "aanvullend"
+    assert {r["properties"]["role"] for r in rules} == {"vereist", "aanvullend"}
+
+
+def test_an_item_partial_through_its_toelichting_has_warnings_and_no_result_of_its_own(
+    cli, in_root
+):
+    log, _, _ = audit(cli, "examples/bergakker.yaml")
+    item10 = [r for r in log["runs"][0]["results"] if r["properties"]["item"] == 10]
+    assert [r["ruleId"] for r in item10] == [
+        "terugvalscenario.beschrijving",
+        "terugvalscenario.triggers",
+        "terugvalscenario.draaiboek",
+        "terugvalscenario.crisisorganisatie",
+    ]
+    assert {(r["level"], r["properties"]["itemStatus"]) for r in item10} == {("warning", "partial")}
 
 
 def test_result_message_has_the_finding_and_the_advice(cli, in_root):
@@ -182,7 +214,8 @@ def test_result_message_has_the_finding_and_the_advice(cli, in_root):
     for result in log["runs"][0]["results"]:
         criterion = criteria[result["ruleId"]]
         text = result["message"]["text"]
-        assert text == f"{criterion['message']} Advies: {criterion['advice']}"
+        label = "Advies" if criterion["blocks"] else "Aanbevolen"
+        assert text == f"{criterion['message']} {label}: {criterion['advice']}"
 
 
 def test_results_are_present_and_empty_when_nothing_failed(cli, in_root):
@@ -324,6 +357,8 @@ def test_hostile_plan_text_and_file_name(cli, tmp_path, monkeypatch):
     )
     unknown = next(r for r in run["results"] if r["ruleId"] == "ondernemer-centraal.verwijzingen")
     assert "onbekend <b>&amp; ]]> ␛]8;;https://x.invalid␛\\link" in unknown["message"]["text"]
+    assert unknown["level"] == "note"  # advice
+    assert "<script>x</script>" not in result.stdout  # the toelichting: no result of its own
     (note,) = run["invocations"][0]["toolExecutionNotifications"]
     assert "(got 'binnen <b>&</b> ]]> ␛[31m%0A, x:y')" in note["message"]["text"]
 
@@ -365,5 +400,5 @@ def test_sarif_to_a_file(cli, in_root, tmp_path):
 def test_sarif_with_fail_under_exits_1_with_the_full_log(cli, in_root):
     result = cli("audit", "examples/bergakker.yaml", "-f", "sarif", "--fail-under", "50")
     assert result.exit_code == 1, result
-    assert result.stderr == "examples/bergakker.yaml: error: score 7,0 is under 50 (--fail-under)\n"
+    assert result.stderr == "examples/bergakker.yaml: error: score 8,0 is under 50 (--fail-under)\n"
     assert json.loads(result.stdout)["runs"][0]["results"]

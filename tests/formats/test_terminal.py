@@ -36,8 +36,82 @@ def test_the_parts_of_the_report() -> None:
     assert "(organisatie.afdelingen)" in text  # the key after the advice, not inside it
     assert "Uitzonderingen" in text and "convenant Waardland" in text
     assert text.rstrip().endswith(
-        "10 items: 0 voldaan, 8 deels, 1 ontbreekt, 1 uitgezonderd. Score 48,3 van 100."
+        "10 items: 1 voldaan, 7 deels, 1 ontbreekt, 1 uitgezonderd. Score 48,3 van 100."
     )
+
+
+def _item_findings(text: str, number: int) -> str:
+    """The lines under the findings for one item, its heading first."""
+    heading = re.search(
+        "(Wat ontbreekt en wat u kunt toevoegen|What is missing and what to add)\n", text
+    )
+    assert heading is not None
+    findings = text[heading.end() :].split("\n\n", 1)[0]
+    start = findings.index(f"\n{number}. ") + 1 if number > 1 else findings.index("1. ")
+    following = re.search(r"\n\d+\. ", findings[start:])
+    return findings[start : start + following.start()] if following else findings[start:]
+
+
+def test_a_met_item_with_advice_is_listed_and_its_advice_worded_as_advice() -> None:
+    text = _render(str(EXAMPLES / "lindewaard.yaml"))
+    item2 = _item_findings(text, 2)
+    assert (
+        item2.splitlines()[0] == "2. Stel de behoefte van de ondernemer centraal  ✔ voldaan (7,5)"
+    )
+    assert "   ○ Acties verwijzen naar behoeften die het plan niet vastlegt" in item2
+    assert "     → Aanbevolen: Leg de behoefte vast" in item2
+    assert "✘" not in item2
+    item1 = _item_findings(text, 1)
+    assert "   ✘ Het plan noemt 1 afdeling" in item1 and "Aanbevolen" not in item1
+    english = _item_findings(_render(str(EXAMPLES / "lindewaard.yaml"), lang="en"), 2)
+    assert "✔ met (7.5)" in english and "→ Recommended: " in english
+
+
+def test_advice_is_not_red_and_what_blocks_is() -> None:
+    coloured = _render(str(EXAMPLES / "lindewaard.yaml"), color="standard")
+    red = "\x1b[31m"
+    assert f"{red}✘" in coloured
+    assert "○" in coloured and f"{red}○" not in coloured
+    line = next(x for x in coloured.splitlines() if "Acties verwijzen" in x)
+    assert red not in line
+
+
+def test_a_met_item_without_advice_is_not_listed() -> None:
+    text = _render(str(EXAMPLES / "zeeveen.yaml"))
+    assert "Wat ontbreekt" not in text and "Aanbevolen" not in text
+
+
+def test_an_item_partial_through_its_toelichting_quotes_it() -> None:
+    text = _render(str(EXAMPLES / "bergakker.yaml"))
+    item10 = _item_findings(text, 10)
+    flat = " ".join(item10.split())
+    assert item10.splitlines()[0] == "10. Houd rekening met een terugvalscenario  ◐ deels (1,0)"
+    assert item10.splitlines()[1].startswith("   ¶ Het plan licht dit toe in 'terugvalscenario'")
+    assert (
+        "¶ Het plan licht dit toe in 'terugvalscenario', zonder de punten die de checklist "
+        "vraagt: 'Komt er een nieuwe lockdown, dan zetten we de noodloketten van 2020 weer "
+        "open.' (regel 30)"
+    ) in flat
+    assert flat.count("✘") == 4  # and what it lacks, as for any item not met
+    english = " ".join(_render(str(EXAMPLES / "bergakker.yaml"), lang="en").split())
+    assert (
+        "¶ The plan explains this in 'terugvalscenario', without the points the checklist "
+        "asks for: 'Komt er een nieuwe lockdown"
+    ) in english
+
+
+def test_a_long_toelichting_is_quoted_by_its_start(write_plan) -> None:
+    plan = write_plan(
+        "gemeente: A\ntitel: B\ntermijnen:\n  toelichting: >\n"
+        + "    De middellange termijn werken we na de zomer uit met de ondernemers,\n"
+        + "    samen met de provincie en de regio, en daarna de lange termijn.\n"
+    )
+    text = " ".join(_render(str(plan)).split())
+    assert (
+        "Het plan licht dit toe in 'termijnen', zonder de punten die de checklist vraagt: "
+        "'De middellange termijn werken we na de zomer uit met de ondernemers, samen met …' "
+        "(regel 4)"
+    ) in text
 
 
 def test_every_item_is_in_the_table() -> None:

@@ -45,8 +45,8 @@ def test_summary_of_the_examples():
         "Overzicht\n"
         "Gemeente     Bestand                                1 2 3 4 5 6 7 8 9 10   Score\n"
         "────────────────────────────────────────────────────────────────────────────────\n"
-        "Bergakker    examples/bergakker.yaml                ◐ ✘ ✘ ✘ ◐ ✘ ✘ ✘ ◐ ✘      7,0\n"
-        "Lindewaard   examples/lindewaard.yaml               ◐ ◐ ◐ ◐ ◐ ✘ ◐ ⊘ ◐ ◐     48,3\n"
+        "Bergakker    examples/bergakker.yaml                ◐ ✘ ✘ ✘ ◐ ✘ ✘ ✘ ◐ ◐      8,0\n"
+        "Lindewaard   examples/lindewaard.yaml               ◐ ✔ ◐ ◐ ◐ ✘ ◐ ⊘ ◐ ◐     48,3\n"
         "Zeeveen      examples/zeeveen.yaml                  ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔ ✔    100,0"
     )
 
@@ -58,7 +58,7 @@ def test_summary_without_unicode():
         == "-----------+--------------------------------------+----------------------+------"
     )
     assert lines[3] == (
-        "Bergakker  | examples/bergakker.yaml              | ~ x x x ~ x x x ~ x  |   7,0"
+        "Bergakker  | examples/bergakker.yaml              | ~ x x x ~ x x x ~ ~  |   8,0"
     )
 
 

@@ -118,6 +118,8 @@ def hostile_checklist(tmp_path_factory: pytest.TempPathFactory) -> str:
     data = yaml.safe_load((ROOT / "checklist.yaml").read_text(encoding="utf-8"))
 
     def inject(node: Any, key: str = "") -> Any:
+        if key == "alternatieven":  # criterion ids, hostile as the ids they name
+            return [[f"{ident} {EVIL}" for ident in alternative] for alternative in node]
         if isinstance(node, dict):
             return {k: inject(v, k) for k, v in node.items()}
         if isinstance(node, list) and key != "params" and key != "paths":
@@ -233,3 +235,43 @@ def test_json_keeps_hostile_text_exactly_and_escaped(cli, plans, hostile_checkli
     assert error_file == plans[3]
     assert any(EVIL[:40] in e["message"] for e in report["errors"])
     assert any(EVIL[:40] in w["message"] for w in report["warnings"])
+
+
+TOELICHTING = "[bold red]x[/] \x1b[31mESC <script>y</script> | *z* `c` [d](javascript:e) \u202e"
+"""A toelichting short enough to be quoted whole: markup, an escape sequence, HTML,
+a pipe, Markdown and a bidirectional override."""
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=[f.value for f in FORMATS])
+def test_a_hostile_toelichting_is_text_in_every_format(cli, tmp_path, fmt):
+    """The toelichting that alone makes item 10 partial is quoted as text (or, in the CI
+    formats that give it no result of its own, not shown at all)."""
+    assert len(TOELICHTING) < 80
+    plan = {"gemeente": "A", "titel": "B", "terugvalscenario": {"toelichting": TOELICHTING}}
+    path = _dump(plan, tmp_path / "plan.yaml")
+    result = cli("audit", "-f", fmt.value, "--date", "2021-07-01", str(path))
+    assert result.exit_code == 0, result
+    _assert_safe(result.stdout, fmt.value)
+    out = result.stdout
+    visible_text = "[bold red]x[/] ␛[31mESC <script>y</script> | *z* `c` [d](javascript:e) <U+202E>"
+    if fmt is OutputFormat.TERMINAL:
+        assert visible_text in " ".join(out.split())
+    elif fmt is OutputFormat.MARKDOWN:
+        from markdown_it import MarkdownIt
+
+        tokens = MarkdownIt("commonmark").enable("table").parse(out)
+        (quoted,) = [t for t in tokens if t.type == "inline" and "licht dit toe" in t.content]
+        children = quoted.children or []
+        # the bold label is the memo's; the rest is text
+        assert {c.type for c in children} == {"strong_open", "text", "strong_close"}
+        assert visible_text in "".join(c.content for c in children if c.type == "text")
+    elif fmt is OutputFormat.JSON:
+        item = json.loads(out)["plans"][0]["items"][9]
+        assert item["toelichting"]["text"] == TOELICHTING
+    elif fmt is OutputFormat.JUNIT:
+        import xml.etree.ElementTree as ET
+
+        failure = ET.fromstring(out).find("testsuite").findall("testcase")[9].find("failure")
+        assert visible_text in failure.text
+    else:  # SARIF, GitHub: no result of its own
+        assert "javascript:e" not in out

@@ -1,11 +1,16 @@
-"""What the views of `herstelcheck checklist` share: weights and shares as people write them."""
+"""What the views of `herstelcheck checklist` share: weights and shares as people write
+them, a criterion's role, and an item's alternatives and sections in words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from herstelcheck.i18n import t
+from herstelcheck.planwords import join
+
 if TYPE_CHECKING:
-    from herstelcheck.checklist import Checklist
+    from herstelcheck.checklist import Checklist, Criterion, Item
 
 
 def weight_text(weight: float, lang: str) -> str:
@@ -23,3 +28,33 @@ def share_text(weight: float, total: float, lang: str) -> str:
 
 def weights_differ(checklist: Checklist) -> bool:
     return len({item.weight for item in checklist.items}) > 1
+
+
+def weight_note(criterion: Criterion, total: float, lang: str) -> str:
+    """`vereist, gewicht 1, 25%`: the criterion's role, weight and share of its item."""
+    return t(
+        "checklist.weight",
+        lang,
+        role=t(f"role.{criterion.role.value}", lang),
+        weight=weight_text(criterion.weight, lang),
+        share=share_text(criterion.weight, total, lang),
+    )
+
+
+def alternatives_text(item: Item, lang: str, show: Callable[[str], str]) -> str | None:
+    """`Voldaan met één van: (1) A; (2) B en C`, each criterion by its title (as `show`
+    writes it: made visible, or escaped); None for an item without alternatives."""
+    if not item.alternatives:
+        return None
+    ways = [
+        f"({number}) " + join([show(item.criteria[i].title.get(lang)) for i in alternative], lang)
+        for number, alternative in enumerate(item.alternatives, start=1)
+    ]
+    return t("checklist.alternatives", lang, alternatives="; ".join(ways))
+
+
+def sections_text(item: Item, lang: str, show: Callable[[str], str]) -> str | None:
+    """The plan sections of the item, where its `toelichting` counts; None without them."""
+    if not item.sections:
+        return None
+    return t("checklist.sections", lang, sections=", ".join(show(s) for s in item.sections))

@@ -11,7 +11,13 @@ from functools import partial
 
 from herstelcheck.checklist import Checklist, Item
 from herstelcheck.formats import RenderOptions
-from herstelcheck.formats.checklist import share_text, weight_text, weights_differ
+from herstelcheck.formats.checklist import (
+    alternatives_text,
+    sections_text,
+    weight_note,
+    weight_text,
+    weights_differ,
+)
 from herstelcheck.i18n import t
 from herstelcheck.mdescape import escape, paragraphs
 
@@ -46,16 +52,15 @@ def item_lines(item: Item, lang: str, level: str, show_weight: bool) -> list[str
     lines += [f"{sub} {t('checklist.criteria', lang)}", ""]
     total = sum(c.weight for c in item.criteria)
     for criterion in item.criteria:
-        weight = t(
-            "checklist.weight",
-            lang,
-            weight=weight_text(criterion.weight, lang),
-            share=share_text(criterion.weight, total, lang),
-        )
-        lines.append(f"- **{md(criterion.title.get(lang))}** ({weight})  ")
+        note = weight_note(criterion, total, lang)
+        lines.append(f"- **{md(criterion.title.get(lang))}** ({note})  ")
         advice = f"  {t('advice', lang)}: {md(criterion.advice.get(lang))}"
         lines.append(advice + (f" *({md(criterion.key)})*" if criterion.key else ""))
     lines.append("")
+    # the titles and sections are escaped one by one; the words around them are ours
+    for line in (alternatives_text(item, lang, md), sections_text(item, lang, md)):
+        if line is not None:
+            lines += [line, ""]
     if item.example is not None:
         heading = t("checklist.example", lang, gemeente=md(item.example.gemeente))
         text = item.example.text.get(lang) or item.example.text.nl

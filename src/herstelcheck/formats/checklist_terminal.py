@@ -15,7 +15,9 @@ from rich.text import Text
 from herstelcheck.checklist import Checklist, Item
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.checklist import (
-    share_text,
+    alternatives_text,
+    sections_text,
+    weight_note,
     weight_text,
     weights_differ,
 )
@@ -87,21 +89,20 @@ def item_view(item: Item, lang: str, plain: bool, show_weight: bool) -> Renderab
 
 
 def criteria(item: Item, lang: str, plain: bool) -> Group:
-    """Each criterion with its weight, and under it the advice when it is not met."""
+    """Each criterion with its role and weight, and under it the advice when it is not
+    met; then the item's alternatives for being met and its plan sections."""
     total = sum(c.weight for c in item.criteria)
     bullet, arrow = ("*", "->") if plain else ("•", "→")
-    rows = []
+    rows: list[RenderableType] = []
     for criterion in item.criteria:
-        weight = t(
-            "checklist.weight",
-            lang,
-            weight=weight_text(criterion.weight, lang),
-            share=share_text(criterion.weight, total, lang),
-        )
+        note = weight_note(criterion, total, lang)
         title = Trailed(
-            Text(visible_block(criterion.title.get(lang))), Text(f"({weight})", style="dim")
+            Text(visible_block(criterion.title.get(lang))), Text(f"({note})", style="dim")
         )
         rows.append(
             marked(Text(bullet), title, advice(arrow, criterion.advice.get(lang), criterion.key))
         )
+    for line in (alternatives_text(item, lang, str), sections_text(item, lang, str)):
+        if line is not None:
+            rows.append(Text(visible(line)))
     return Group(*rows)

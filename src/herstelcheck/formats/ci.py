@@ -3,8 +3,12 @@ finding, and where a plan file lies relative to the current folder.
 
 Level of a failed criterion, the same in SARIF and in GitHub annotations:
 
-- its item is **missing** (no applicable criterion passes): ``error``;
-- its item is **partial** (some pass, some fail): ``warning``;
+- it is **advice** (it does not keep its item from being met: the item is met, or the
+  criterion is advisory): ``note``, whatever the item's status;
+- otherwise it blocks, and its item is **missing** (no applicable criterion passes):
+  ``error``;
+- its item is **partial** (some pass, some fail, or only a toelichting speaks of it):
+  ``warning``;
 - its item is **waived**: the level the item would have had without the waiver
   (reported as suppressed in SARIF, and as one notice per item on GitHub).
 """
@@ -16,9 +20,9 @@ import re
 from pathlib import Path, PurePath
 from typing import Literal
 
-from herstelcheck.audit import ItemResult, Status
+from herstelcheck.audit import CriterionResult, ItemResult, Status
 
-Level = Literal["error", "warning"]
+Level = Literal["error", "warning", "note"]
 
 STDIN_NAME = "<stdin>"
 """The name under which a plan read from standard input is reported."""
@@ -29,8 +33,12 @@ INFORMATION_URI = "https://github.com/herstelcheck/herstelcheck"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def level(item: ItemResult) -> Level:
-    """`error` for a criterion failed in a missing item, `warning` in a partial one."""
+def level(item: ItemResult, result: CriterionResult | None = None) -> Level:
+    """`note` for a failed criterion that is advice (`result.advisory`); for one that
+    keeps its item from being met (or for the item itself, without `result`): `error`
+    in a missing item, `warning` in a partial one."""
+    if result is not None and result.advisory:
+        return "note"
     return "error" if item.unwaived is Status.MISSING else "warning"
 
 

@@ -178,11 +178,15 @@ def item_heading(item: Item, lang: str, trailer: Text | None = None) -> Hanging:
     return Hanging(Text(f"{item.id}.", style="bold"), trailed(title, trailer))
 
 
-def advice(arrow: str, text: str, key: str | None = None) -> Hanging:
+def advice(arrow: str, text: str, key: str | None = None, prefix: str | None = None) -> Hanging:
     """`→ advice`, the advice wrapping under itself, and after it, quieter, the plan key
-    where the author writes it: `...  (trekker.raad_informeren)`."""
+    where the author writes it: `...  (trekker.raad_informeren)`. With a `prefix`, the
+    advice starts with it: `→ Aanbevolen: ...` (advice that keeps no item from being met)."""
     note = Text(f"({visible(key)})", style="dim") if key else None
-    return Hanging(Text(arrow, style="cyan"), trailed(Text(visible_block(text)), note))
+    body = Text(visible_block(text))
+    if prefix:
+        body = Text.assemble(f"{visible(prefix)}: ", body)
+    return Hanging(Text(arrow, style="cyan"), trailed(body, note))
 
 
 def marked(mark: Text, body: RenderableType, below: RenderableType | None = None) -> Hanging:

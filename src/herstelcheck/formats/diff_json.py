@@ -67,4 +67,5 @@ def criterion(result: CriterionResult, lang: str, *, advice: bool = False) -> di
     }
     if advice:
         data["advice"] = result.advice(lang)
+        data["blocks"] = result.blocks
     return data

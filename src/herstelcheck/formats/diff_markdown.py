@@ -85,10 +85,16 @@ def item_lines(change: ItemChange, lang: str) -> list[str]:
     if note is not None:
         entries.append(f"- ⊘ {md(note)}")
     for result in change.newly_failed:
-        entry = f"- ✘ {t('diff.newly_failed', lang)}: {md(result.message(lang))}"
+        # advice (the item is met without it, or it is advisory) is no shortfall
+        mark, word, label = (
+            ("○", "diff.newly_advised", "recommended")
+            if result.advisory
+            else ("✘", "diff.newly_failed", "advice")
+        )
+        entry = f"- {mark} {t(word, lang)}: {md(result.message(lang))}"
         if result.line is not None:
             entry += f" ({t('line', lang)} {result.line})"
-        entry += f"  \n  {t('advice', lang)}: {md(result.advice(lang))}"
+        entry += f"  \n  {t(label, lang)}: {md(result.advice(lang))}"
         if result.key:
             entry += f" *({md(result.key)})*"
         entries.append(entry)

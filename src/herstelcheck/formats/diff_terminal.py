@@ -1,5 +1,9 @@
 """`herstelcheck diff` on a terminal: both versions side by side, then what changed.
 
+A criterion that fails now and did not before is marked as in the audit report: `✘` when
+it keeps its item from being met, `○` with its advice after `Aanbevolen:` when it is
+advice (its item is met without it, or it is advisory).
+
 Drawn with Rich. Plan and checklist text goes in as `rich.text.Text` with control
 characters made visible, never as markup. Each change has a symbol as well as a colour.
 """
@@ -25,7 +29,7 @@ from herstelcheck.formats.console import (
     trailed,
 )
 from herstelcheck.formats.diff_common import DiffOptions, signed, summary, waiver_note
-from herstelcheck.formats.terminal import score_style, status_text
+from herstelcheck.formats.terminal import ADVICE_MARK, BLOCKING_MARK, score_style, status_text
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
 
@@ -124,10 +128,17 @@ def items_table(comparison: PlanComparison, lang: str, plain: bool, arrow: str) 
 
 def item_changes(change: ItemChange, lang: str, plain: bool) -> RenderableType:
     word = Text(t(f"diff.{change.change.value}", lang), style=_STYLE[change.change])
-    tick, cross, arrow = ("+", "x", "->") if plain else ("✔", "✘", "→")
+    pick = 1 if plain else 0
+    tick, arrow = ("+", "->") if plain else ("✔", "→")
     rows = [
         marked(
-            Text(cross, style="red"),
+            Text(ADVICE_MARK[pick], style="blue"),
+            finding(result, lang),
+            advice(arrow, result.advice(lang), result.key, prefix=t("recommended", lang)),
+        )
+        if result.advisory
+        else marked(
+            Text(BLOCKING_MARK[pick], style="red"),
             finding(result, lang),
             advice(arrow, result.advice(lang), result.key),
         )

@@ -3,9 +3,14 @@ of the plan files, and a Markdown job summary.
 
 One command per finding, on one line each:
 
-- ``::error`` for each failed criterion of a **missing** item, ``::warning`` for each of a
-  **partial** item, at the file, line and column of the criterion's place (line 1 where
-  the plan has no place for it), titled with the item;
+- ``::error`` for each failed criterion that keeps a **missing** item from being met,
+  ``::warning`` for each that keeps a **partial** item from being met, at the file, line
+  and column of the criterion's place (line 1 where the plan has no place for it),
+  titled with the item;
+- ``::notice`` for each failed criterion that is advice (its item is met, or it is
+  advisory), in an item of any status but waived, its advice starting with
+  ``Aanbevolen:``; an item that only its ``toelichting`` makes partial gets no
+  annotation of its own (as in SARIF): its failed criteria say what is missing;
 - ``::notice`` for each waiver, at its line under ``uitzonderingen``, with the
   justification (or with the date on which it expired);
 - ``::warning`` for each warning about a plan that could be read, and ``::error`` for
@@ -85,7 +90,7 @@ def render(run: AuditRun, options: RenderOptions) -> str:
 def plan_commands(report: PlanReport, lang: str) -> list[str]:
     lines = []
     for item in report.items:
-        if item.status in (Status.PARTIAL, Status.MISSING):
+        if item.status is not Status.WAIVED:
             lines += [finding(report, item, result, lang) for result in item.failed]
         if item.waiver is not None:
             lines.append(waiver_notice(report, item, lang))
@@ -98,15 +103,17 @@ def item_title(item: ItemResult, lang: str) -> str:
     return f"{t('item', lang)} {item.item.id} ({status}): {item.item.title.get(lang)}"
 
 
+_COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
+"""The workflow command of each level (`ci.level`)."""
+
+
 def finding(report: PlanReport, item: ItemResult, result: CriterionResult, lang: str) -> str:
-    message = (
-        f"{result.message(lang)} [{result.criterion.id}]\n"
-        f"{t('advice', lang)}: {result.advice(lang)}"
-    )
+    label = t("recommended" if result.advisory else "advice", lang)
+    message = f"{result.message(lang)} [{result.criterion.id}]\n{label}: {result.advice(lang)}"
     if result.key:
         message += f" ({result.key})"
     return command(
-        ci.level(item),
+        _COMMAND[ci.level(item, result)],
         message,
         file=report.file,
         line=result.line,

@@ -145,19 +145,30 @@ def waiver(given: Waiver) -> dict[str, Any]:
 
 
 def item(result: ItemResult, lang: str) -> dict[str, Any]:
+    """An item: its status, the alternative that met it (0-based, or null), the
+    `toelichting` that alone makes it partial (or null), its waiver and its criteria,
+    each with its role and whether its failure keeps the item from being met
+    (`blocks`; false for advice and for a criterion that did not fail)."""
     given = result.waiver
+    explained = result.explained
     return {
         "id": result.item.id,
         "slug": result.item.slug,
         "title": result.item.title.get(lang),
         "score": result.score,
         "status": result.status.value,
+        "alternative": result.alternative,
+        "toelichting": None
+        if explained is None
+        else {"section": explained.section, "text": explained.text, "line": explained.line},
         "waiver": None if given is None else {**waiver(given), "line": given.line},
         "criteria": [
             {
                 "id": c.criterion.id,
                 "key": c.key,
+                "role": c.criterion.role.value,
                 "passed": c.passed,
+                "blocks": c.blocks,
                 "message": c.message(lang),
                 "advice": c.advice(lang),
                 "line": c.line,

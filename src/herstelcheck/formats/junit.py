@@ -5,8 +5,13 @@
 - Each suite has a ``<testcase>`` for every item of the checklist, always all of them,
   named ``01 Organiseer herstel ...`` with classname ``herstelcheck.<gemeente>`` (with
   the plan file's stem added when two plans of the run have the same gemeente).
-- An item that is not met (partial or missing) has a ``<failure>``: the status and the
-  score in its message, and each failed criterion with its line and advice in its text.
+- An item that is not met (partial or missing) has a ``<failure>``: the status, the
+  score and the count of findings that keep it from being met in its message, and in its
+  text each of those findings with its line and advice (after, for an item that only its
+  ``toelichting`` makes partial, the start of that text with its line).
+- Advice, a failed criterion that does not keep its item from being met (the item is met,
+  or the criterion is advisory), is no failure: it goes to the test case's
+  ``<system-out>``, each with its line and its advice starting with ``Aanbevolen:``.
 - A waived item is ``<skipped>``, with the justification as its message.
 - A plan that could not be read is a suite with one testcase holding an ``<error>``
   with every error of that file, each with its line and column.
@@ -24,7 +29,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import PurePath
 
-from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status
+from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import number, t
@@ -131,9 +136,34 @@ def testcase(report: PlanReport, item: ItemResult, classname: str, lang: str) ->
     case = ET.Element("testcase", name=attr(f"{item.item.id:02d} {title}"), classname=classname)
     if item.status is Status.WAIVED:
         case.append(skipped(report, item, lang))
-    elif item.status in (Status.PARTIAL, Status.MISSING):
+        return case
+    if item.status in (Status.PARTIAL, Status.MISSING):
         case.append(failure(report, item, lang))
+    if item.advice:
+        out = ET.SubElement(case, "system-out")
+        lines = [t("advice_count", lang, count=len(item.advice))]
+        for result in item.advice:
+            lines += finding_lines(report, result, t("recommended", lang), lang)
+        out.text = text("\n".join(lines)) + "\n"
     return case
+
+
+def place(file: str, line: int | None, column: int | None) -> str:
+    """`file:line:column`, as far as they are known, made visible."""
+    where = file if line is None else f"{file}:{line}"
+    if line is not None and column is not None:
+        where += f":{column}"
+    return visible(where)
+
+
+def finding_lines(report: PlanReport, result: CriterionResult, label: str, lang: str) -> list[str]:
+    """A failed criterion at its place, and under it what to add, after `label`."""
+    where = place(report.file, result.line, result.column)
+    advice = f"    {label}: {visible(result.advice(lang))}"
+    return [
+        f"{where}: {visible(result.message(lang))} [{result.criterion.id}]",
+        advice + (f" ({visible(result.key)})" if result.key else ""),
+    ]
 
 
 def failure(report: PlanReport, item: ItemResult, lang: str) -> ET.Element:
@@ -143,17 +173,16 @@ def failure(report: PlanReport, item: ItemResult, lang: str) -> ET.Element:
         lang,
         status=t(item.status.value, lang),
         score=number(item.score, lang),
-        failed=len(item.failed),
+        failed=len(item.blocking),
         applicable=len(applicable),
     )
     lines = []
-    for result in item.failed:
-        place = report.file if result.line is None else f"{report.file}:{result.line}"
-        if result.line is not None and result.column is not None:
-            place += f":{result.column}"
-        lines.append(f"{visible(place)}: {visible(result.message(lang))} [{result.criterion.id}]")
-        advice = f"    {t('advice', lang)}: {visible(result.advice(lang))}"
-        lines.append(advice + (f" ({visible(result.key)})" if result.key else ""))
+    explained = item.explained
+    if explained is not None:
+        sentence = t("explained", lang, section=explained.section, quote=explained.quote())
+        lines.append(f"{place(report.file, explained.line, None)}: {visible(sentence)}")
+    for result in item.blocking:
+        lines += finding_lines(report, result, t("advice", lang), lang)
     waiver = item.waiver
     if waiver is not None and waiver.expired and waiver.until is not None:
         note = t("waiver_expired", lang, date=visible(waiver.until.text))

@@ -4,15 +4,20 @@ One log with one run:
 
 - ``tool.driver.rules``: one rule per criterion of the checklist, in checklist order.
   Its id is the criterion id (``trekker.vrijgemaakt``); it has the criterion's title,
-  the item's explanation, the advice as help, and the item and the plan key the
-  criterion is about (``key``: ``trekker.ambtelijk.vrijgemaakt``) in its properties.
+  the item's explanation, the advice as help, and the item, the plan key the criterion
+  is about (``key``: ``trekker.ambtelijk.vrijgemaakt``) and its ``role`` (``vereist`` or
+  ``aanvullend``) in its properties.
 - ``results``: one result per failed criterion of each plan, at the line and column of
   the criterion's place in the plan (line 1 where the plan has no place for it). The
   plan file is a URI relative to the current folder, with ``uriBaseId`` ``%SRCROOT%``
   (a plan outside that folder gets an absolute ``file:`` URI). Its properties give the
   plan key too. ``results`` is present, and empty, when nothing failed.
-- Level: a criterion failed in a **missing** item is an ``error``, in a **partial** item
-  a ``warning``.
+- Level: a failed criterion that keeps its item from being met is an ``error`` in a
+  **missing** item and a ``warning`` in a **partial** one; a failed criterion that does
+  not (advice: its item is met, or it is advisory) is a ``note``, in an item of any
+  status, a met one too (`ci.level`). An item that only its ``toelichting`` makes
+  partial gets no result of its own (as on GitHub): its failed criteria say what is
+  missing. Each result's properties give the criterion's ``role`` and ``blocks``.
 - A **waived** item's failed criteria are results too, with the level the item would
   have had, each with a suppression of kind ``inSource`` (the waiver is written in the
   plan itself, under ``uitzonderingen``), status ``accepted``, the justification, and the
@@ -168,6 +173,7 @@ def rule(item: Item, criterion: Criterion, checklist: Checklist, lang: str) -> d
             "itemSlug": visible(item.slug),
             "itemTitle": item_title,
             "key": visible(criterion.key),
+            "role": criterion.role.value,
             "weight": criterion.weight,
             "tags": ["herstelcheck", f"item-{item.id}", visible(item.slug)],
         },
@@ -196,12 +202,11 @@ def help_uri(checklist: Checklist) -> str:
 def plan_results(
     report: PlanReport, rules: dict[str, int], lang: str, base: Path
 ) -> list[dict[str, Any]]:
-    results = []
-    for item in report.items:
-        if item.status in (Status.MISSING, Status.PARTIAL, Status.WAIVED):
-            for failed in item.failed:
-                results.append(result(report, item, failed, rules, lang, base))
-    return results
+    return [
+        result(report, item, failed, rules, lang, base)
+        for item in report.items
+        for failed in item.failed
+    ]
 
 
 def result(
@@ -214,11 +219,12 @@ def result(
 ) -> dict[str, Any]:
     criterion_id = failed.criterion.id
     artifact = artifact_location(report.file, base)
-    message = f"{visible(failed.message(lang))} {t('advice', lang)}: {visible(failed.advice(lang))}"
+    label = t("recommended" if failed.advisory else "advice", lang)
+    message = f"{visible(failed.message(lang))} {label}: {visible(failed.advice(lang))}"
     data: dict[str, Any] = {
         "ruleId": visible(criterion_id),
         "ruleIndex": rules[criterion_id],
-        "level": ci.level(item),
+        "level": ci.level(item, failed),
         "message": {"text": message},
         "locations": [{"physicalLocation": physical(artifact, failed.line, failed.column)}],
         "partialFingerprints": {
@@ -227,6 +233,8 @@ def result(
         "properties": {
             "item": item.item.id,
             "key": visible(failed.key),
+            "role": failed.criterion.role.value,
+            "blocks": failed.blocks,
             "itemStatus": item.status.value,
             "gemeente": visible(report.plan.gemeente or ""),
         },

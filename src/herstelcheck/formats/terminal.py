@@ -137,10 +137,10 @@ def plan_report(report: PlanReport, lang: str, ascii_only: bool) -> list[Rendera
         Text(),
         items_table(report, lang, ascii_only),
     ]
-    unmet = [i for i in report.items if i.status in (Status.PARTIAL, Status.MISSING)]
-    if unmet:
+    listed = [item for item in report.items if has_findings(item)]
+    if listed:
         parts += [Text(), Text(t("findings", lang), style="bold underline")]
-        parts += [findings(item, lang, ascii_only) for item in unmet]
+        parts += [findings(item, lang, ascii_only) for item in listed]
     waived = [i for i in report.items if i.waiver is not None]
     if waived:
         parts += [Text(), Text(t("waivers", lang), style="bold underline")]
@@ -171,22 +171,63 @@ def items_table(report: PlanReport, lang: str, ascii_only: bool) -> Narrowing:
     return Narrowing(build)
 
 
+def has_findings(item: ItemResult) -> bool:
+    """Whether the item is listed under the findings: it is not met (and not waived), or
+    it is met and still has advice."""
+    if item.status is Status.WAIVED:
+        return False
+    return item.status is not Status.MET or bool(item.advice)
+
+
+BLOCKING_MARK = ("✘", "x")
+"""A finding that keeps its item from being met (and its ASCII form)."""
+ADVICE_MARK = ("○", "o")
+"""A finding that does not: advice."""
+EXPLAINED_MARK = ("¶", "i")
+"""The item's `toelichting`, which alone makes it partial."""
+
+
 def findings(item: ItemResult, lang: str, ascii_only: bool) -> RenderableType:
-    """What fails in an item and what to add, indented below its heading."""
+    """What an item lacks and what to add, indented below its heading: first what the
+    plan's toelichting says of it (when only that speaks of it), then each finding that
+    keeps the item from being met (`✘`, in red), then the advice (`○`, its advice
+    starting with `Aanbevolen:`)."""
     status = Text.assemble(
         status_text(item.status, lang, ascii_only), (f" ({number(item.score, lang)})", "dim")
     )
-    cross = "x" if ascii_only else "✘"
+    pick = 1 if ascii_only else 0
     arrow = "->" if ascii_only else "→"
-    rows = [
+    rows: list[RenderableType] = []
+    if item.explained is not None:
+        rows.append(
+            marked(Text(EXPLAINED_MARK[pick], style="yellow"), explained_finding(item, lang))
+        )
+    rows += [
         marked(
-            Text(cross, style="red"),
+            Text(BLOCKING_MARK[pick], style="red"),
             finding(result, lang),
             advice(arrow, result.advice(lang), result.key),
         )
-        for result in item.failed
+        for result in item.blocking
+    ]
+    rows += [
+        marked(
+            Text(ADVICE_MARK[pick], style="blue"),
+            finding(result, lang),
+            advice(arrow, result.advice(lang), result.key, prefix=t("recommended", lang)),
+        )
+        for result in item.advice
     ]
     return Group(item_heading(item.item, lang, status), indented(Group(*rows)))
+
+
+def explained_finding(item: ItemResult, lang: str) -> RenderableType:
+    """`Het plan licht dit toe in 'termijnen', ...: 'De middellange termijn…'  (regel 52)`:
+    the start of the toelichting quoted, as text, with its line."""
+    explained = item.explained
+    assert explained is not None
+    sentence = t("explained", lang, section=explained.section, quote=explained.quote())
+    return trailed(Text(visible(sentence)), line_note(explained.line, lang))
 
 
 def waiver_text(item: ItemResult, lang: str) -> RenderableType:
