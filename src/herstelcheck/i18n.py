@@ -119,6 +119,14 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
         },
     },
     "plans_summary": {"nl": "Overzicht", "en": "Summary"},
+    "threshold": {"nl": "Drempel", "en": "Threshold"},
+    "passed": {"nl": "gehaald", "en": "passed"},
+    "failed": {"nl": "niet gehaald", "en": "failed"},
+    "threshold_rule": {
+        "nl": "Het plan haalt een drempel van de run niet (--fail-under, --fail-on, --require).",
+        "en": "The plan falls short of a threshold of the run "
+        "(--fail-under, --fail-on, --require).",
+    },
     "unreadable": {
         "nl": {
             "one": "{count} plan kon niet worden gelezen (zie de fouten hierboven).",

@@ -10,6 +10,7 @@ the plans pass (`Outcome`). Otherwise the whole run is kept and rendered at the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -301,6 +302,7 @@ def audit(settings: Settings, terminal: Terminal) -> int:
         return EXIT_ERROR
     thresholds = Thresholds(settings.fail_under, settings.fail_on, required)
     options = terminal.render_options(settings.lang, settings.template)
+    options = dataclasses.replace(options, thresholds=thresholds)
     if settings.output is not None:  # a file: no colour, the default width
         options = reports.file_options(options)
     outcome = Outcome(thresholds, settings.lang)

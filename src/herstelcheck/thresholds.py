@@ -56,6 +56,14 @@ class Thresholds:
     required: tuple[Item, ...] = ()
     """The items every plan must meet."""
 
+    def describe(self) -> dict[str, object]:
+        """The thresholds as the JSON report gives them: each None where not set."""
+        return {
+            "fail_under": self.fail_under,
+            "fail_on": None if self.fail_on is FailOn.NONE else self.fail_on.value,
+            "require": [item.id for item in self.required] or None,
+        }
+
     @property
     def any(self) -> bool:
         """Whether any threshold is set."""

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
+
+from herstelcheck.thresholds import Thresholds
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -101,6 +103,8 @@ class RenderOptions:
     """Draw symbols, bars and boxes in ASCII (the output's encoding lacks ✔ and ─)."""
     template: str | None = None
     """A template file of the user's (markdown format only)."""
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    """The thresholds of the run: the machine formats say whether each plan passed."""
 
 
 Renderer = Callable[["AuditRun", RenderOptions], str]

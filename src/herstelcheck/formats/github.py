@@ -36,6 +36,7 @@ from herstelcheck.formats import RenderOptions, ci
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import visible, visible_block
+from herstelcheck.thresholds import Thresholds, shortfalls
 
 md = partial(escape, gfm=True)
 """Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
@@ -77,6 +78,7 @@ def render(run: AuditRun, options: RenderOptions) -> str:
     lines: list[str] = []
     for report in run.reports:
         lines += plan_commands(report, lang)
+        lines += threshold_commands(report, options.thresholds, lang)
     for error in run.errors:
         if error.severity == "error":
             lines.append(diagnostic_command(error, f"herstelcheck: {t('not_read', lang)}"))
@@ -149,6 +151,16 @@ def diagnostic_command(diagnostic: Diagnostic, title: str) -> str:
     )
 
 
+def threshold_commands(report: PlanReport, thresholds: Thresholds, lang: str) -> list[str]:
+    """An `::error` for each way the plan falls short of the run's thresholds."""
+    return [
+        command(
+            "error", reason, file=report.file, line=1, title=f"herstelcheck: {t('threshold', lang)}"
+        )
+        for reason in shortfalls(report, thresholds, lang)
+    ]
+
+
 def plan_line(report: PlanReport, lang: str) -> str:
     """A plain line (never a command: it starts with `herstelcheck:`)."""
     counts = {status.value: report.count(status) for status in Status}
@@ -162,17 +174,28 @@ def plan_line(report: PlanReport, lang: str) -> str:
 # --- the job summary ------------------------------------------------------------------
 
 
-def step_summary(run: AuditRun, lang: str) -> str:
-    """Markdown for `$GITHUB_STEP_SUMMARY`; every text from a plan is escaped."""
+def step_summary(run: AuditRun, lang: str, thresholds: Thresholds | None = None) -> str:
+    """Markdown for `$GITHUB_STEP_SUMMARY`; every text from a plan is escaped. With
+    thresholds set, a column says whether each plan passed them."""
     items = run.checklist.items
+    thresholds = thresholds or Thresholds()
     lines = [f"### herstelcheck: {md(run.checklist.name)}"]
     if run.reports:
         head = [t("gemeente", lang), t("file", lang), t("score", lang)]
+        head += [t("threshold", lang)] if thresholds.any else []
         head += [str(item.id) for item in items]
         lines += ["", "| " + " | ".join(md(cell) for cell in head) + " |"]
-        lines.append("| --- | --- | ---: |" + " :-: |" * len(items))
+        verdict = " :-: |" if thresholds.any else ""
+        lines.append("| --- | --- | ---: |" + verdict + " :-: |" * len(items))
         for report in run.reports:
             cells = [md(report.plan.gemeente or ""), md(report.file), number(report.score, lang)]
+            if thresholds.any:
+                passed = not shortfalls(report, thresholds, lang)
+                cells.append(
+                    f"{SYMBOLS['met']} {t('passed', lang)}"
+                    if passed
+                    else f"{SYMBOLS['missing']} {t('failed', lang)}"
+                )
             cells += [SYMBOLS[item.status.value] for item in report.items]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
@@ -198,7 +221,7 @@ def write_step_summary(run: AuditRun, options: RenderOptions, path: str) -> str 
     """Append the job summary to `path`, as GitHub asks; a problem is returned, not raised."""
     try:
         with open(path, "a", encoding="utf-8", errors="replace", newline="\n") as stream:
-            stream.write(step_summary(run, options.lang))
+            stream.write(step_summary(run, options.lang, options.thresholds))
     except OSError as exc:
         return f"cannot write the job summary to '{path}': {exc.strerror or exc}"
     return None

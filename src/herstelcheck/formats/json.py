@@ -20,6 +20,7 @@ from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
 from herstelcheck.textsafe import JSON_UNSAFE
+from herstelcheck.thresholds import Thresholds, shortfalls
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
@@ -41,17 +42,18 @@ class Writer:
         self._checklist = checklist
         self._today = today
         self._lang = options.lang
+        self._thresholds = options.thresholds
         self._plans = 0
 
     def start(self) -> str:
         """The document up to its list of plans."""
-        head = dumps(_document_head(self._checklist, self._today))
+        head = dumps(_document_head(self._checklist, self._today, self._thresholds))
         return head[: -len("\n}")] + "," + _INNER + '"plans": '
 
     def plan(self, report: PlanReport) -> str:
         """One plan of the list."""
         self._plans += 1
-        text = dumps(plan(report, self._lang)).replace("\n", _PLAN)
+        text = dumps(plan(report, self._lang, self._thresholds)).replace("\n", _PLAN)
         return ("[" if self._plans == 1 else ",") + _PLAN + text
 
     def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str:
@@ -93,21 +95,23 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def document(run: AuditRun, lang: str) -> dict[str, Any]:
+def document(run: AuditRun, lang: str, thresholds: Thresholds | None = None) -> dict[str, Any]:
     """The report as data (what `render` writes, all at once)."""
+    thresholds = thresholds or Thresholds()
     return {
-        **_document_head(run.checklist, run.today),
-        "plans": [plan(report, lang) for report in run.reports],
+        **_document_head(run.checklist, run.today, thresholds),
+        "plans": [plan(report, lang, thresholds) for report in run.reports],
         **_document_tail(run.errors, (d for report in run.reports for d in report.warnings)),
     }
 
 
-def _document_head(checklist: Checklist, today: dt.date) -> dict[str, Any]:
+def _document_head(checklist: Checklist, today: dt.date, thresholds: Thresholds) -> dict[str, Any]:
     """The keys before `plans`."""
     return {
         "tool": {"name": "herstelcheck", "version": __version__},
         "checklist": {"name": checklist.name, "version": checklist.version},
         "date": today.isoformat(),
+        "threshold": thresholds.describe(),
     }
 
 
@@ -119,8 +123,11 @@ def _document_tail(errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic])
     }
 
 
-def plan(report: PlanReport, lang: str) -> dict[str, Any]:
-    return {**plan_head(report), "items": [item(result, lang) for result in report.items]}
+def plan(report: PlanReport, lang: str, thresholds: Thresholds | None = None) -> dict[str, Any]:
+    """A plan's report; `passed`: whether it meets the run's thresholds."""
+    passed = not shortfalls(report, thresholds or Thresholds(), lang)
+    items = [item(result, lang) for result in report.items]
+    return {**plan_head(report), "passed": passed, "items": items}
 
 
 def plan_head(report: PlanReport) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
+from herstelcheck.thresholds import Thresholds, shortfalls
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -51,17 +52,21 @@ def attr(value: str) -> str:
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    root = document(run, options.lang)
+    root = document(run, options.lang, options.thresholds)
     ET.indent(root)
     return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
 
 
-def document(run: AuditRun, lang: str) -> ET.Element:
+def document(run: AuditRun, lang: str, thresholds: Thresholds | None = None) -> ET.Element:
     root = ET.Element("testsuites", name="herstelcheck")
     classes = class_names(run.reports)
     timestamp = f"{run.today.isoformat()}T00:00:00"
+    thresholds = thresholds or Thresholds()
     for report in run.reports:
-        root.append(plan_suite(run, report, classes[report.file], timestamp, lang))
+        suite = plan_suite(run, report, classes[report.file], timestamp, lang)
+        if thresholds.any:
+            add_threshold_case(suite, report, classes[report.file], thresholds, lang)
+        root.append(suite)
     for file, errors in errors_by_file(run.errors).items():
         root.append(error_suite(file, errors, timestamp, lang))
     for name in ("tests", "failures", "errors"):
@@ -146,6 +151,27 @@ def testcase(report: PlanReport, item: ItemResult, classname: str, lang: str) ->
             lines += finding_lines(report, result, t("recommended", lang), lang)
         out.text = text("\n".join(lines)) + "\n"
     return case
+
+
+def add_threshold_case(
+    suite: ET.Element, report: PlanReport, classname: str, thresholds: Thresholds, lang: str
+) -> None:
+    """One test case more in the plan's suite: the run's thresholds, failing with the
+    reasons when the plan falls short of them."""
+    case = ET.Element("testcase", name=attr(t("threshold", lang)), classname=classname)
+    reasons = shortfalls(report, thresholds, lang)
+    if reasons:
+        failure = ET.SubElement(case, "failure", message=attr("; ".join(reasons)), type="threshold")
+        failure.text = text("\n".join(f"{visible(report.file)}: {r}" for r in reasons)) + "\n"
+        suite.set("failures", str(int(suite.get("failures", "0")) + 1))
+    suite.set("tests", str(int(suite.get("tests", "0")) + 1))
+    properties = suite.find("properties")
+    position = (
+        list(suite).index(properties) + 1 + len(report.items)
+        if properties is not None
+        else len(report.items)
+    )
+    suite.insert(position, case)
 
 
 def place(file: str, line: int | None, column: int | None) -> str:

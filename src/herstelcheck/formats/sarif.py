@@ -49,6 +49,7 @@ from herstelcheck.formats.json import dumps
 from herstelcheck.i18n import t
 from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import has_unsafe, visible
+from herstelcheck.thresholds import Thresholds, shortfalls
 
 md = partial(escape, gfm=True)
 """Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
@@ -64,16 +65,30 @@ PLAN_WARNING = "plan-warning"
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    return ci.without_surrogates(dumps(document(run, options.lang))) + "\n"
+    document_ = document(run, options.lang, thresholds=options.thresholds)
+    return ci.without_surrogates(dumps(document_)) + "\n"
 
 
-def document(run: AuditRun, lang: str, cwd: Path | None = None) -> dict[str, Any]:
-    """The SARIF log of the run; file URIs are relative to `cwd` (the current folder)."""
+def document(
+    run: AuditRun, lang: str, cwd: Path | None = None, thresholds: Thresholds | None = None
+) -> dict[str, Any]:
+    """The SARIF log of the run; file URIs are relative to `cwd` (the current folder).
+    With thresholds set, a plan that falls short gets a result of its own (rule
+    `THRESHOLD_RULE`) that says why."""
     base = cwd or Path.cwd()
+    thresholds = thresholds or Thresholds()
     rules = rule_index(run.checklist)
     results = [
         result for report in run.reports for result in plan_results(report, rules, lang, base)
     ]
+    tool = driver(run.checklist, lang)
+    if thresholds.any:
+        rules[THRESHOLD_RULE] = len(tool["rules"])
+        tool["rules"].append(threshold_rule(lang))
+        for report in run.reports:
+            reasons = shortfalls(report, thresholds, lang)
+            if reasons:
+                results.append(threshold_result(report, reasons, rules, base))
     notifications = [notification(d, base) for d in run.errors if d.severity == "error"]
     notifications += [notification(d, base) for report in run.reports for d in report.warnings]
     root = base.as_uri()
@@ -82,7 +97,7 @@ def document(run: AuditRun, lang: str, cwd: Path | None = None) -> dict[str, Any
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": driver(run.checklist, lang)},
+                "tool": {"driver": tool},
                 "invocations": [
                     {
                         "executionSuccessful": not any(d.severity == "error" for d in run.errors),
@@ -101,7 +116,7 @@ def document(run: AuditRun, lang: str, cwd: Path | None = None) -> dict[str, Any
                         "version": visible(run.checklist.version),
                     },
                     "date": run.today.isoformat(),
-                    "plans": [plan_summary(report) for report in run.reports],
+                    "plans": [plan_summary(report, thresholds) for report in run.reports],
                 },
             }
         ],
@@ -257,12 +272,47 @@ def result(
     return data
 
 
-def plan_summary(report: PlanReport) -> dict[str, Any]:
+THRESHOLD_RULE = "herstelcheck.threshold"
+"""The rule of a plan that falls short of the run's thresholds."""
+
+
+def threshold_rule(lang: str) -> dict[str, Any]:
+    text = t("threshold_rule", lang)
+    return {
+        "id": THRESHOLD_RULE,
+        "name": "Threshold",
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": text},
+        "defaultConfiguration": {"level": "error"},
+        "helpUri": ci.INFORMATION_URI,
+    }
+
+
+def threshold_result(
+    report: PlanReport, reasons: list[str], rules: dict[str, int], base: Path
+) -> dict[str, Any]:
+    """A plan that falls short: one result, at the top of the plan, with every reason."""
+    artifact = artifact_location(report.file, base)
+    return {
+        "ruleId": THRESHOLD_RULE,
+        "ruleIndex": rules[THRESHOLD_RULE],
+        "level": "error",
+        "message": {"text": visible("; ".join(reasons))},
+        "locations": [{"physicalLocation": physical(artifact, 1, 1)}],
+        "partialFingerprints": {
+            "herstelcheckCriterion/v1": fingerprint(artifact, THRESHOLD_RULE),
+        },
+        "properties": {"gemeente": visible(report.plan.gemeente or ""), "score": report.score},
+    }
+
+
+def plan_summary(report: PlanReport, thresholds: Thresholds) -> dict[str, Any]:
     return {
         "file": visible(report.file),
         "gemeente": visible(report.plan.gemeente or ""),
         "titel": visible(report.plan.titel or ""),
         "score": report.score,
+        "passed": not shortfalls(report, thresholds),
         "items": {str(item.item.id): item.status.value for item in report.items},
     }
 
