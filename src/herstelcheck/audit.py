@@ -102,7 +102,10 @@ class Explanation:
 
     def quote(self, limit: int = 80) -> str:
         """The start of the text, on one line."""
-        return excerpt(" ".join(self.text.split()), limit)
+        text = " ".join(self.text.split())
+        if len(text) <= limit:
+            return text
+        return text[: limit - 1].rstrip() + "\u2026"
 
 
 @dataclass(frozen=True, slots=True, eq=False)

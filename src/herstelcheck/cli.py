@@ -462,7 +462,9 @@ def diff(
     fail_on_regression: Annotated[
         bool,
         typer.Option(
-            "--fail-on-regression", help="Exit 1 when any item got worse (status or score)."
+            "--fail-on-regression",
+            help="Exit 1 when any item got worse: its status, or its score while it is not "
+            "met (new advice on a met item is no regression).",
         ),
     ] = False,
     checklist: ChecklistOption = None,
