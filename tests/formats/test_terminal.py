@@ -109,7 +109,7 @@ def test_a_long_toelichting_is_quoted_by_its_start(write_plan) -> None:
     text = " ".join(_render(str(plan)).split())
     assert (
         "Het plan licht dit toe in 'termijnen', zonder de punten die de checklist vraagt: "
-        "'De middellange termijn werken we na de zomer uit met de ondernemers, samen met …' "
+        "'De middellange termijn werken we na de zomer uit met de ondernemers, samen met…' "
         "(regel 4)"
     ) in text
 
