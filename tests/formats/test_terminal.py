@@ -7,14 +7,17 @@ import datetime as dt
 import pytest
 
 from conftest import EXAMPLES
-from herstelcheck import checklist, runner
+from herstelcheck import checklist
+from herstelcheck import run as runner
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.terminal import render
 
 
 def _render(*paths: str, lang: str = "nl", color: bool = False, width: int = 80) -> str:
-    run = runner.run(list(paths), checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None)
-    return render(run, RenderOptions(lang=lang, color=color, width=width))
+    run = runner.audit_paths(
+        list(paths), checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+    )
+    return render(run, RenderOptions(lang=lang, color="standard" if color else None, width=width))
 
 
 def test_the_parts_of_the_report() -> None:

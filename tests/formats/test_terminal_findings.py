@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from conftest import DATA, ROOT
-from herstelcheck import checklist, runner
+from herstelcheck import checklist
+from herstelcheck import run as runner
 from herstelcheck.formats import RenderOptions, layout, terminal
 
 EXPECTED = DATA / "expected"
@@ -18,7 +19,7 @@ EXPECTED = DATA / "expected"
 
 def _render(monkeypatch, lang: str, width: int = 80) -> str:
     monkeypatch.chdir(ROOT)  # the report names the file as it was given
-    run = runner.run(
+    run = runner.audit_paths(
         ["examples/lindewaard.yaml"],
         checklist.load(),
         today=dt.date(2021, 7, 1),
