@@ -29,11 +29,14 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        """`file:line:col: severity: message`, every part made safe for a terminal, and
-        the message cut at MESSAGE_LIMIT characters so that one line stays one line."""
+        """`file:line:col: severity: message` (`file: severity: message` for a problem
+        with no place in the file), every part made safe for a terminal, and the message
+        cut at MESSAGE_LIMIT characters so that one line stays one line."""
         from herstelcheck.textsafe import excerpt, visible
 
-        place = f"{visible(self.file)}:{self.line}:{self.column}"
+        place = visible(self.file)
+        if self.line:
+            place += f":{self.line}:{self.column}"
         return f"{place}: {self.severity}: {visible(excerpt(self.message, MESSAGE_LIMIT))}"
 
 

@@ -1,0 +1,272 @@
+"""Scan documents one by one: read, split, find, extract, draft, audit the draft; then
+write the drafts and the report, and decide the exit code.
+
+A document that cannot be read is one `file: error: ...` line on standard error and an
+entry in the report's errors; the run goes on with the other documents and ends with
+exit code 2. The signals are compiled once per run.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from herstelcheck.audit import ItemResult, audit_plan
+from herstelcheck.checklist import Checklist
+from herstelcheck.errors import EXIT_ERROR, EXIT_OK, Diagnostic, UsageError
+from herstelcheck.scan import draft, evidence, meta, passages, signals, values
+from herstelcheck.scan.documents import STDIN, DocumentError, read
+from herstelcheck.scan.evidence import Hit
+from herstelcheck.scan.results import CriterionScan, DocumentScan, Evidence, ItemScan, ScanRun
+
+PER_CRITERION = 3
+"""The most passages of evidence a criterion gets in the report."""
+ABSENT_PER_CRITERION = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    """What one `herstelcheck scan` command line asks for."""
+
+    documents: tuple[str, ...]
+    format: str = "terminal"
+    output: str | None = None
+    lang: str = "nl"
+    checklist: str | None = None
+    draft: str | None = None
+    """Write the draft of the one document to this file."""
+    draft_dir: str | None = None
+    """Write the draft of each document to NAME.yaml in this folder."""
+    force: bool = False
+    """Overwrite drafts that exist."""
+
+
+def load_signals(checklist: Checklist, bundled: bool) -> signals.Signals:
+    """The signals for `checklist`: checked against its criteria when it is the bundled
+    one; for another checklist, the signals of the criteria it has."""
+    ids = [c.id for item in checklist.items for c in item.criteria]
+    if bundled:
+        return signals.load(known=ids)
+    every = signals.load()
+    wanted = set(ids)
+    return signals.Signals(every.file, tuple(s for s in every.signals if s.criterion in wanted))
+
+
+def scan_document(
+    path: str,
+    checklist: Checklist,
+    compiled: signals.Compiled,
+    *,
+    lang: str = "nl",
+    draft_name: str = "plan.yaml",
+) -> DocumentScan:
+    """Scan one document; DocumentError when it cannot be read."""
+    document = read(path)
+    found_passages = passages.split(document)
+    if not found_passages:
+        raise DocumentError(document.file, "holds no text to scan")
+    hits = evidence.find(found_passages, compiled)
+    head = meta.find(document, found_passages)
+    found = values.extract(hits, found_passages, gemeente=str(head.gemeente.value))
+    absent = [h for h in hits if h.negated]
+    text = draft.render(
+        document.file, head, found, absent, checklist, lang=lang, draft_name=draft_name
+    )
+    from herstelcheck.plan import load_text
+
+    loaded, _ = load_text(text, draft_name)  # a draft that does not load is a bug here
+    report = audit_plan(loaded, checklist)
+    items = tuple(_item(result, hits) for result in report.items)
+    warnings = tuple(Diagnostic(document.file, 0, 0, "warning", w) for w in head.warnings)
+    return DocumentScan(
+        document.file,
+        document.kind,
+        document.page_count,
+        len(found_passages),
+        str(head.gemeente.value),
+        str(head.titel.value),
+        items,
+        (head.gemeente, head.titel, *head.others, *found),
+        text,
+        report,
+        warnings,
+    )
+
+
+def _item(result: ItemResult, hits: Sequence[Hit]) -> ItemScan:
+    """An item's evidence, a few passages per criterion; a criterion counts as found
+    when a signal of it is, or when the draft meets it with the values found."""
+    item = result.item
+    ids = [c.id for c in item.criteria]
+    mine = [h for h in hits if h.criterion in ids]
+    chosen: list[Hit] = []
+    absent: list[Hit] = []
+    criteria = []
+    for checked in result.criteria:
+        criterion = checked.criterion
+        positive = [h for h in mine if h.criterion == criterion.id and not h.negated]
+        negative = [h for h in mine if h.criterion == criterion.id and h.negated]
+        chosen += _best(positive, mine, PER_CRITERION)
+        absent += negative[:ABSENT_PER_CRITERION]
+        found = bool(positive) or checked.passed is True
+        criteria.append(CriterionScan(criterion, found, bool(negative) and not found))
+    order = sorted(chosen, key=lambda h: (h.passage.index, h.start))
+    return ItemScan(
+        item,
+        result.status,
+        result.score,
+        tuple(criteria),
+        tuple(_evidence(h) for h in order),
+        tuple(_evidence(h) for h in sorted(absent, key=lambda h: (h.passage.index, h.start))),
+    )
+
+
+def _best(hits: Sequence[Hit], item_hits: Sequence[Hit], count: int) -> list[Hit]:
+    """The hits that show a criterion best: in sentences where more of the item's
+    criteria are found, with longer signals, one per sentence; the first ones on a tie."""
+
+    def weight(hit: Hit) -> tuple[int, int, int]:
+        same = {
+            h.criterion
+            for h in item_hits
+            if h.passage is hit.passage and h.sentence == hit.sentence
+        }
+        return (-len(same), -len(hit.signal.phrase), hit.passage.index)
+
+    chosen: list[Hit] = []
+    for hit in sorted(hits, key=weight):
+        if all((h.passage.index, h.sentence) != (hit.passage.index, hit.sentence) for h in chosen):
+            chosen.append(hit)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def _evidence(hit: Hit) -> Evidence:
+    return Evidence(
+        hit.criterion,
+        hit.signal.phrase,
+        hit.passage.page,
+        hit.passage.heading,
+        evidence.quote(hit),
+        hit.negation,
+    )
+
+
+def scan_files(
+    paths: Iterable[str],
+    checklist: Checklist,
+    compiled: signals.Compiled,
+    *,
+    lang: str,
+    draft_names: dict[str, str],
+    sink: Callable[[Diagnostic], None],
+) -> ScanRun:
+    """Scan every document; the problems go to `sink` as soon as they are known."""
+    scanned: list[DocumentScan] = []
+    errors: list[Diagnostic] = []
+    for path in paths:
+        try:
+            result = scan_document(
+                path, checklist, compiled, lang=lang, draft_name=draft_names.get(path, "plan.yaml")
+            )
+        except DocumentError as exc:
+            errors += exc.diagnostics
+            for diagnostic in exc.diagnostics:
+                sink(diagnostic)
+            continue
+        for warning in result.warnings:
+            sink(warning)
+        scanned.append(result)
+    return ScanRun(checklist, tuple(scanned), tuple(errors))
+
+
+# --- the command ---------------------------------------------------------------------
+
+
+def draft_targets(settings: ScanSettings) -> dict[str, str]:
+    """The draft file of each document, checked before anything is scanned: never a
+    folder, a document of the run or, without --force, a file that exists."""
+    from herstelcheck.output import check_target
+
+    documents = settings.documents
+    if settings.draft is not None and settings.draft_dir is not None:
+        raise UsageError("give either --draft or --draft-dir, not both")
+    if settings.draft is not None and len(documents) != 1:
+        raise UsageError("--draft writes the draft of one document; for several, use --draft-dir")
+    targets: dict[str, str] = {}
+    if settings.draft is not None:
+        targets[documents[0]] = settings.draft
+    elif settings.draft_dir is not None:
+        folder = Path(settings.draft_dir)
+        if not folder.is_dir():
+            raise UsageError(f"--draft-dir '{settings.draft_dir}' is not a folder")
+        used: set[str] = set()
+        for document in documents:
+            stem = "stdin" if document == STDIN else Path(document).stem or "document"
+            name = stem if stem not in used else f"{stem}{Path(document).suffix}"
+            used.add(name)
+            targets[document] = str(folder / f"{name}.yaml")
+    inputs = [d for d in documents if d != STDIN]
+    for target in targets.values():
+        check_target(target, inputs)
+        if not settings.force and (os.path.lexists(target)):
+            raise UsageError(f"'{target}' already exists; use --force to overwrite it")
+    return targets
+
+
+def main(settings: ScanSettings, terminal: object) -> int:
+    """Run `herstelcheck scan` as `settings` ask, saying what happens on `terminal`
+    (a `console.Terminal`); returns the exit code."""
+    from herstelcheck.checklist import load as load_checklist
+    from herstelcheck.console import Terminal
+    from herstelcheck.formats import ScanFormat, scan_renderer
+    from herstelcheck.output import check_target, write_atomic, write_new, write_output
+
+    assert isinstance(terminal, Terminal)
+    if settings.output is not None:
+        check_target(settings.output, [d for d in settings.documents if d != STDIN])
+    if list(settings.documents).count(STDIN) > 1:
+        raise UsageError("standard input ('-') can be read only once")
+    targets = draft_targets(settings)
+    if settings.output is not None and settings.output in targets.values():
+        raise UsageError("the report and a draft cannot go to the same file")
+    checklist = load_checklist(settings.checklist)
+    chosen = load_signals(checklist, bundled=settings.checklist is None)
+    compiled = chosen.compiled
+    files = list(terminal.track(list(settings.documents)))
+    run = scan_files(
+        files,
+        checklist,
+        compiled,
+        lang=settings.lang,
+        draft_names=targets,
+        sink=terminal.diagnostic,
+    )
+    for scanned in run.documents:
+        path = next((d for d in settings.documents if _name(d) == scanned.file), None)
+        target = targets.get(path) if path is not None else None
+        if target is None:
+            continue
+        if settings.force:
+            write_atomic(target, scanned.draft)
+        else:
+            try:
+                write_new(target, scanned.draft)
+            except FileExistsError:
+                raise UsageError(
+                    f"'{target}' already exists; use --force to overwrite it"
+                ) from None
+        terminal.note(
+            f"wrote {target}; check it, then run: herstelcheck audit {shlex.quote(target)}"
+        )
+    options = terminal.render_options(settings.lang)
+    write_output(scan_renderer(ScanFormat(settings.format))(run, options), settings.output)
+    return EXIT_ERROR if run.errors else EXIT_OK
+
+
+def _name(path: str) -> str:
+    return "<stdin>" if path == STDIN else path
