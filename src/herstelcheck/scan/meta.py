@@ -80,18 +80,22 @@ def _title(document: Document, passages: Sequence[Passage]) -> Found | None:
         return Found("titel", title, quote=Quote(title), origin="properties")
     for heading in headings(document)[:1]:
         if 3 <= len(heading) <= 150:
-            return Found("titel", heading, _heading_passage(passages, heading), Quote(heading))
+            return Found(
+                "titel", heading, _heading_passage(document, passages, heading), Quote(heading)
+            )
     first = passages[0] if passages else None
     if first is not None and len(first.text) <= 120 and not first.text.endswith("."):
         return Found("titel", first.text, first, Quote(first.text))
     return None
 
 
-def _heading_passage(passages: Sequence[Passage], heading: str) -> Passage | None:
+def _heading_passage(document: Document, passages: Sequence[Passage], heading: str) -> Passage:
+    """Where a heading stands: its page in a PDF, itself as the heading path otherwise."""
     for passage in passages:
-        if passage.text == heading or (passage.heading or "").startswith(heading):
+        if passage.kind == "heading" and passage.text == heading:
             return passage
-    return None
+    page = 1 if document.kind == "pdf" else None
+    return Passage(heading, "heading", page, None if page else heading, 0)
 
 
 def _gemeente(titel: Found, document: Document, passages: Sequence[Passage]) -> Found | None:
