@@ -110,6 +110,6 @@ def test_an_item_named_only_to_say_it_is_absent_is_not_found(folder):
     result = scanned("veenhaven", "pdf", folder)
     item = result.items[9]
     assert not item.evidence
-    assert [e.quote.text for e in item.absent][0].startswith("Een terugvalscenario is niet")
+    assert item.absent[0].quote.text.startswith("Een terugvalscenario is niet")
     assert {e.negation for e in item.absent} == {"niet", "ontbreekt"}
     assert "terugvalscenario:" not in [line.strip() for line in result.draft.splitlines()]
