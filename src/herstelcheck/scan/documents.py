@@ -191,9 +191,10 @@ def _zip_kind(data: bytes, name: str) -> Kind:
     )
 
 
-def read_file(path: str, name: str, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes; its type and size are checked
-    before a byte is read, and a FIFO or device is never opened for reading."""
+def read_file(path: str, name: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (MAX_BYTES); its type and size
+    are checked before a byte is read, and a FIFO or device is never opened for reading."""
+    limit = MAX_BYTES if limit is None else limit
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         info = os.stat(path)
@@ -237,7 +238,8 @@ def _check(info: os.stat_result, name: str, limit: int) -> None:
 
 
 def _too_large(limit: int) -> str:
-    return f"is larger than {limit // (1024 * 1024)} MB; scan reads documents up to that size"
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+    return f"is larger than {size}; scan reads documents up to that size"
 
 
 def _reason(exc: BaseException) -> str:
