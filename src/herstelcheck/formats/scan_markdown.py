@@ -11,8 +11,8 @@ from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import number
 from herstelcheck.mdescape import escape, one_line
 from herstelcheck.scan.evidence import Quote
-from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun
-from herstelcheck.scan.words import say, status
+from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
+from herstelcheck.scan.words import counted, say, status
 
 md = partial(escape, gfm=True)
 """Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
@@ -36,8 +36,8 @@ def render(run: ScanRun, options: RenderOptions) -> str:
 def document(scanned: DocumentScan, lang: str) -> list[str]:
     about = [scanned.kind.upper()]
     if scanned.pages is not None:
-        about.append(say("pages", lang, count=scanned.pages))
-    about.append(say("passages", lang, count=scanned.passages))
+        about.append(counted("pages", scanned.pages, lang))
+    about.append(counted("passages", scanned.passages, lang))
     lines = [
         f"# {say('scan', lang)}: {md(scanned.gemeente)}: {md(scanned.titel)}",
         "",
@@ -80,10 +80,10 @@ def item_lines(item: ItemScan, scanned: DocumentScan, lang: str) -> list[str]:
         lines.append(f"- {mark} {md(criterion.criterion.title.get(lang))} ({say(word, lang)})")
     if item.evidence:
         lines += ["", f"### {say('evidence', lang)}", ""]
-        lines += [evidence_line(e, lang) for e in item.evidence]
+        lines += [evidence_line(e, s, lang) for e, s in merged(item.evidence)]
     if item.absent:
         lines += ["", f"### {say('absent', lang)}", ""]
-        lines += [evidence_line(e, lang) for e in item.absent]
+        lines += [evidence_line(e, s, lang) for e, s in merged(item.absent)]
     ids = {c.criterion.id for c in item.criteria}
     values = [
         f
@@ -111,10 +111,11 @@ def _where(page: int | None, heading: str | None, lang: str) -> str:
     return md(heading) if heading else "-"
 
 
-def evidence_line(given: Evidence, lang: str) -> str:
+def evidence_line(given: Evidence, signals: tuple[str, ...], lang: str) -> str:
+    shown = ", ".join(md(signal) for signal in signals)
     return (
         f"- {_where(given.page, given.heading, lang)}: “{quoted(given.quote)}” "
-        f"({say('signal', lang)}: {md(given.signal)})"
+        f"({say('signal', lang)}: {shown})"
     )
 
 

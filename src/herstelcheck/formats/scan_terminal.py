@@ -22,9 +22,9 @@ from rich.text import Text
 from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import number
 from herstelcheck.scan.evidence import Quote
-from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun
+from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
 from herstelcheck.scan.values import Found
-from herstelcheck.scan.words import say, status
+from herstelcheck.scan.words import counted, say, status
 from herstelcheck.textsafe import visible
 
 _SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
@@ -78,8 +78,8 @@ def document(scanned: DocumentScan, options: RenderOptions) -> list[RenderableTy
     title.append(visible(scanned.file), style="bold")
     about = [scanned.kind.upper()]
     if scanned.pages is not None:
-        about.append(say("pages", lang, count=scanned.pages))
-    about.append(say("passages", lang, count=scanned.passages))
+        about.append(counted("pages", scanned.pages, lang))
+    about.append(counted("passages", scanned.passages, lang))
     head = Text(" · ".join(about) if not plain else " - ".join(about), style="dim")
     plan = Text(visible(scanned.gemeente), style="bold")
     plan.append(": ")
@@ -140,10 +140,10 @@ def item_block(item: ItemScan, scanned: DocumentScan, options: RenderOptions) ->
     lang, plain = options.lang, options.ascii_only
     heading = Text(f"{item.item.id}. ", style="bold")
     heading.append(visible(item.item.title.get(lang)), style="bold")
-    heading.append("  ")
-    heading.append_text(status_text(item, plain, lang))
-    heading.append(f" ({say('provisional', lang)})", style="dim")
-    body: list[RenderableType] = []
+    line = Text(f"{say('status', lang)}: ")
+    line.append_text(status_text(item, plain, lang))
+    line.append(f"  ({say('provisional', lang)})", style="dim")
+    body: list[RenderableType] = [line]
     if not item.evidence and not item.absent:
         body.append(Text(say("no_evidence", lang), style="yellow"))
     elif not item.evidence:
@@ -157,10 +157,10 @@ def item_block(item: ItemScan, scanned: DocumentScan, options: RenderOptions) ->
         body.append(line)
     if item.evidence:
         body.append(Text(say("evidence", lang), style="bold"))
-        body += [indented(evidence_line(e, lang)) for e in item.evidence]
+        body += [indented(evidence_line(e, s, lang)) for e, s in merged(item.evidence)]
     if item.absent:
         body.append(Text(say("absent", lang), style="bold"))
-        body += [indented(evidence_line(e, lang)) for e in item.absent]
+        body += [indented(evidence_line(e, s, lang)) for e, s in merged(item.absent)]
     values = [f for f in scanned.values if _item_of(f, item)]
     if values:
         body.append(Text(say("values", lang), style="bold"))
@@ -202,11 +202,12 @@ def quoted(quote: Quote) -> Text:
     return text
 
 
-def evidence_line(given: Evidence, lang: str) -> Text:
+def evidence_line(given: Evidence, signals: tuple[str, ...], lang: str) -> Text:
     line = Text(where(given.page, given.heading, lang), style="cyan")
     line.append("  ")
     line.append_text(quoted(given.quote))
-    line.append(f"  ({say('signal', lang)}: {visible(given.signal)})", style="dim")
+    shown = ", ".join(visible(signal) for signal in signals)
+    line.append(f"  ({say('signal', lang)}: {shown})", style="dim")
     return line
 
 

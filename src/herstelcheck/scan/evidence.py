@@ -77,6 +77,13 @@ class Hit:
     """(start, end) of the sentence around it in the passage's text."""
     negation: str | None = None
     """The word that negates it, when one does."""
+    phrase: str = ""
+    """The phrase or variant of the signal that was found (the signal's phrase if empty)."""
+
+    @property
+    def found_as(self) -> str:
+        """The phrase or variant of the signal that was found."""
+        return self.phrase or self.signal.phrase
 
     @property
     def negated(self) -> bool:
@@ -143,7 +150,8 @@ def _passage_hits(passage: Passage, compiled: Compiled) -> list[Hit]:
         start, end = words[first].start, words[after - 1].end
         sentence = next((b for b in bounds if b[0] <= start < b[1]), (0, len(passage.text)))
         negation = _negation(passage.text, words, first, after, sentence)
-        hits.append(Hit(signal, passage, start, end, sentence, negation))
+        phrase = compiled.phrases[index].text
+        hits.append(Hit(signal, passage, start, end, sentence, negation, phrase))
     return hits
 
 

@@ -17,7 +17,8 @@ class Evidence:
 
     criterion: str
     signal: str
-    """The signal found, as the signals file writes it."""
+    """The signal found: its phrase, or the variant of it that was found, as the signals
+    file writes it."""
     page: int | None
     """The page of a PDF (from 1); None for the other formats."""
     heading: str | None

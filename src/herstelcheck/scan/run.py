@@ -45,14 +45,15 @@ class ScanSettings:
 
 
 def load_signals(checklist: Checklist, bundled: bool) -> signals.Signals:
-    """The signals for `checklist`: checked against its criteria when it is the bundled
-    one; for another checklist, the signals of the criteria it has."""
-    ids = [c.id for item in checklist.items for c in item.criteria]
-    if bundled:
-        return signals.load(known=ids)
-    every = signals.load()
-    wanted = set(ids)
-    return signals.Signals(every.file, tuple(s for s in every.signals if s.criterion in wanted))
+    """The signals, checked against the criteria of the bundled checklist (`checklist`
+    when `bundled`). Another checklist gets all of them too: the values a draft takes
+    belong to the plan's fields, not to a checklist, and its report shows the evidence
+    of the criteria it has."""
+    if not bundled:
+        from herstelcheck.checklist import load as load_checklist
+
+        checklist = load_checklist()
+    return signals.load(known=[c.id for item in checklist.items for c in item.criteria])
 
 
 def scan_document(
@@ -134,7 +135,7 @@ def _best(hits: Sequence[Hit], item_hits: Sequence[Hit], count: int) -> list[Hit
             for h in item_hits
             if h.passage is hit.passage and h.sentence == hit.sentence
         }
-        return (-len(same), -len(hit.signal.phrase), hit.passage.index)
+        return (-len(same), -len(hit.found_as), hit.passage.index)
 
     chosen: list[Hit] = []
     for hit in sorted(hits, key=weight):
@@ -148,7 +149,7 @@ def _best(hits: Sequence[Hit], item_hits: Sequence[Hit], count: int) -> list[Hit
 def _evidence(hit: Hit) -> Evidence:
     return Evidence(
         hit.criterion,
-        hit.signal.phrase,
+        hit.found_as,
         hit.passage.page,
         hit.passage.heading,
         evidence.quote(hit),
@@ -212,10 +213,28 @@ def draft_targets(settings: ScanSettings) -> dict[str, str]:
             targets[document] = str(folder / f"{name}.yaml")
     inputs = [d for d in documents if d != STDIN]
     for target in targets.values():
+        _not_a_document(target, inputs, "the draft")
         check_target(target, inputs)
         if not settings.force and (os.path.lexists(target)):
             raise UsageError(f"'{target}' already exists; use --force to overwrite it")
     return targets
+
+
+def _not_a_document(target: str, documents: Sequence[str], what: str) -> None:
+    """Refuse to write `what` over one of the documents being scanned."""
+    try:
+        written = os.stat(target)
+    except OSError:
+        return
+    for document in documents:
+        try:
+            read = os.stat(document)
+        except OSError:
+            continue
+        if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
+            raise UsageError(
+                f"refusing to write {what} to '{target}': it is one of the documents scanned"
+            )
 
 
 def main(settings: ScanSettings, terminal: object) -> int:
@@ -228,7 +247,9 @@ def main(settings: ScanSettings, terminal: object) -> int:
 
     assert isinstance(terminal, Terminal)
     if settings.output is not None:
-        check_target(settings.output, [d for d in settings.documents if d != STDIN])
+        inputs = [d for d in settings.documents if d != STDIN]
+        _not_a_document(settings.output, inputs, "the report")
+        check_target(settings.output, inputs)
     if list(settings.documents).count(STDIN) > 1:
         raise UsageError("standard input ('-') can be read only once")
     targets = draft_targets(settings)

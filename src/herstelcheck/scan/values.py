@@ -176,7 +176,7 @@ def _best(by: dict[str, list[Hit]], criterion: str) -> list[Hit]:
     """The hit of a criterion whose sentence best fills a field of text: the one with
     the longest signal (`ondernemersdienstverlening` over `loket`), the first on a tie."""
     hits = _of(by, criterion)
-    return sorted(hits, key=lambda h: -len(h.signal.phrase))[:1]
+    return sorted(hits, key=lambda h: -len(h.found_as))[:1]
 
 
 def _in_sentence(

@@ -10,8 +10,10 @@ _WORDS: dict[str, dict[str, str]] = {
     # --- the report
     "scan": {"nl": "Scan", "en": "Scan"},
     "pages": {"nl": "{count} pagina's", "en": "{count} pages"},
+    "pages_one": {"nl": "1 pagina", "en": "1 page"},
     "page": {"nl": "p. {page}", "en": "p. {page}"},
     "passages": {"nl": "{count} passages gelezen", "en": "{count} passages read"},
+    "passages_one": {"nl": "1 passage gelezen", "en": "1 passage read"},
     "provisional": {"nl": "voorlopig, uit de tekst", "en": "provisional, from the text"},
     "status_line": {
         "nl": "Status: {status} ({provisional})",
@@ -115,6 +117,11 @@ def say(key: str, lang: str, **values: object) -> str:
     """The words of `key` in `lang` (nl or en), with `{name}` filled in from `values`."""
     text = _WORDS[key]["en" if lang == "en" else "nl"]
     return text.format(**values) if values else text
+
+
+def counted(key: str, count: int, lang: str) -> str:
+    """`key` for a number: its `_one` form for 1 (`1 pagina`, `3 pagina's`)."""
+    return say(f"{key}_one", lang) if count == 1 else say(key, lang, count=count)
 
 
 def status(value: str, lang: str) -> str:
