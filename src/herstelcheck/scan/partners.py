@@ -118,7 +118,7 @@ _DETERMINERS = re.compile(
 )
 _ORG_WORD = r"(?:[A-ZÀ-Ý][\w'’&.-]*|\d[\w-]*)"
 _ORGANISATION = re.compile(
-    rf"{_ORG_WORD}(?:\s+(?:(?:van|voor|de|der|en|op|aan|in|het)\s+)?{_ORG_WORD})*"
+    rf"{_ORG_WORD}(?:\s+(?:(?:van|voor|de|der|den|en|op|aan|in|het|'t)\s+){{0,2}}{_ORG_WORD})*"
 )
 _NOT_ORGANISATIONS = frozenset(
     """
@@ -202,13 +202,15 @@ def regional_partners(text: str, own: str | None = None) -> list[Organisation]:
     found: list[Organisation] = []
     for match in _ORGANISATION.finditer(text):
         name = re.sub(r"\s+(?:van|voor|de|der|en|op|aan|in|het)$", "", match.group())
+        name = re.sub(r"^(?:De|Het|Een)\s+", "", name)
+        start = match.start() + match.group().find(name)
         lowered = normalise(name)
         if lowered.split()[0] in _NOT_ORGANISATIONS or lowered.startswith("provincie"):
             continue
         if own is not None and lowered == normalise(own):
             continue
         if _REGIONAL.search(name) and len(name.split()) >= 2:
-            found.append(Organisation(name, "overheid", match.start(), match.start() + len(name)))
+            found.append(Organisation(name, "overheid", start, start + len(name)))
     for match in re.finditer(
         r"\b(?:de\s+)?(buurgemeenten|regiogemeenten|omliggende gemeenten)\b", text, re.IGNORECASE
     ):

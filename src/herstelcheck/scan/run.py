@@ -18,7 +18,7 @@ from herstelcheck.audit import ItemResult, audit_plan
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import EXIT_ERROR, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.scan import draft, evidence, meta, passages, signals, values
-from herstelcheck.scan.documents import STDIN, DocumentError, read
+from herstelcheck.scan.documents import STDIN, Document, DocumentError, read
 from herstelcheck.scan.evidence import Hit
 from herstelcheck.scan.results import CriterionScan, DocumentScan, Evidence, ItemScan, ScanRun
 
@@ -65,7 +65,18 @@ def scan_document(
     draft_name: str = "plan.yaml",
 ) -> DocumentScan:
     """Scan one document; DocumentError when it cannot be read."""
-    document = read(path)
+    return scan_read(read(path), checklist, compiled, lang=lang, draft_name=draft_name)
+
+
+def scan_read(
+    document: Document,
+    checklist: Checklist,
+    compiled: signals.Compiled,
+    *,
+    lang: str = "nl",
+    draft_name: str = "plan.yaml",
+) -> DocumentScan:
+    """Scan a document that is read; DocumentError when it holds no text."""
     found_passages = passages.split(document)
     if not found_passages:
         raise DocumentError(document.file, "holds no text to scan")
