@@ -9,6 +9,7 @@ exit code 2. The signals are compiled once per run.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -91,7 +92,8 @@ def scan_read(
 
     loaded, _ = load_text(text, draft_name)  # a draft that does not load is a bug here
     report = audit_plan(loaded, checklist)
-    items = tuple(_item(result, hits) for result in report.items)
+    filled = {re.sub(r"\[\d+\]", "", f.field) for f in found}
+    items = tuple(_item(result, hits, filled) for result in report.items)
     warnings = tuple(Diagnostic(document.file, 0, 0, "warning", w) for w in head.warnings)
     return DocumentScan(
         document.file,
@@ -108,9 +110,10 @@ def scan_read(
     )
 
 
-def _item(result: ItemResult, hits: Sequence[Hit]) -> ItemScan:
+def _item(result: ItemResult, hits: Sequence[Hit], filled: set[str]) -> ItemScan:
     """An item's evidence, a few passages per criterion; a criterion counts as found
-    when a signal of it is, or when the draft meets it with the values found."""
+    when a signal of it is, or when the draft meets it with values found for its fields
+    (`filled`: the fields of the values, list numbers left out)."""
     item = result.item
     ids = [c.id for c in item.criteria]
     mine = [h for h in hits if h.criterion in ids]
@@ -123,7 +126,7 @@ def _item(result: ItemResult, hits: Sequence[Hit]) -> ItemScan:
         negative = [h for h in mine if h.criterion == criterion.id and h.negated]
         chosen += _best(positive, mine, PER_CRITERION)
         absent += negative[:ABSENT_PER_CRITERION]
-        found = bool(positive) or checked.passed is True
+        found = bool(positive) or (checked.passed is True and _fills(criterion.params, filled))
         criteria.append(CriterionScan(criterion, found, bool(negative) and not found))
     order = sorted(chosen, key=lambda h: (h.passage.index, h.start))
     return ItemScan(
@@ -134,6 +137,27 @@ def _item(result: ItemResult, hits: Sequence[Hit]) -> ItemScan:
         tuple(_evidence(h) for h in order),
         tuple(_evidence(h) for h in sorted(absent, key=lambda h: (h.passage.index, h.start))),
     )
+
+
+def _fills(params: object, filled: set[str]) -> bool:
+    """Whether a value was found for a plan field that a criterion's parameters name."""
+    paths: list[str] = []
+    nested: list[object] = []
+    if isinstance(params, dict):
+        for key, value in params.items():
+            if key in ("path", "list", "targets") and isinstance(value, str):
+                paths.append(value)
+            elif key == "paths" and isinstance(value, list):
+                paths += [str(v) for v in value]
+            elif key == "criteria" and isinstance(value, list):
+                nested += [sub.get("params") for sub in value if isinstance(sub, dict)]
+    if any(_fills(sub, filled) for sub in nested):
+        return True
+    for path in paths:
+        plain = path.replace("[]", "")
+        if any(field == plain or field.startswith(plain + ".") for field in filled):
+            return True
+    return False
 
 
 def _best(hits: Sequence[Hit], item_hits: Sequence[Hit], count: int) -> list[Hit]:
