@@ -12,7 +12,7 @@ from herstelcheck.i18n import number
 from herstelcheck.mdescape import escape, one_line
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
-from herstelcheck.scan.words import counted, say, status
+from herstelcheck.scan.words import counted, say, shown, status
 
 md = partial(escape, gfm=True)
 """Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
@@ -101,7 +101,7 @@ def item_lines(item: ItemScan, scanned: DocumentScan, lang: str) -> list[str]:
         for found in values:
             passage = found.passage
             source = _where(passage.page, passage.heading, lang) if passage is not None else ""
-            lines.append(f"| `{_code(found.field)}` | {md(str(found.value))} | {source} |")
+            lines.append(f"| `{_code(found.field)}` | {md(shown(found.value, lang))} | {source} |")
     return lines
 
 

@@ -24,7 +24,7 @@ from herstelcheck.i18n import number
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
 from herstelcheck.scan.values import Found
-from herstelcheck.scan.words import counted, say, status
+from herstelcheck.scan.words import counted, say, shown, status
 from herstelcheck.textsafe import visible
 
 _SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
@@ -157,10 +157,10 @@ def item_block(item: ItemScan, scanned: DocumentScan, options: RenderOptions) ->
         body.append(line)
     if item.evidence:
         body.append(Text(say("evidence", lang), style="bold"))
-        body += [indented(evidence_line(e, s, lang)) for e, s in merged(item.evidence)]
+        body += [indented(evidence_line(e, s, options)) for e, s in merged(item.evidence)]
     if item.absent:
         body.append(Text(say("absent", lang), style="bold"))
-        body += [indented(evidence_line(e, s, lang)) for e, s in merged(item.absent)]
+        body += [indented(evidence_line(e, s, options)) for e, s in merged(item.absent)]
     values = [f for f in scanned.values if _item_of(f, item)]
     if values:
         body.append(Text(say("values", lang), style="bold"))
@@ -187,27 +187,30 @@ def where(page: int | None, heading: str | None, lang: str) -> str:
     return visible(heading) if heading else "-"
 
 
-def quoted(quote: Quote) -> Text:
+def quoted(quote: Quote, plain: bool = False) -> Text:
     """A quote in quotation marks, the signal in it underlined."""
-    text = Text("“")
-    shown = visible(quote.text)
-    if quote.mark is not None and len(shown) == len(quote.text):
+    opening, closing = ('"', '"') if plain else ("“", "”")
+    text = Text(opening)
+    safe = visible(quote.text)
+    if quote.mark is not None and len(safe) == len(quote.text):
         start, end = quote.mark
-        text.append(shown[:start])
-        text.append(shown[start:end], style="bold underline")
-        text.append(shown[end:])
+        text.append(safe[:start])
+        text.append(safe[start:end], style="bold underline")
+        text.append(safe[end:])
     else:
-        text.append(shown)
-    text.append("”")
+        text.append(safe)
+    text.append(closing)
     return text
 
 
-def evidence_line(given: Evidence, signals: tuple[str, ...], lang: str) -> Text:
-    line = Text(where(given.page, given.heading, lang), style="cyan")
+def evidence_line(given: Evidence, signals: tuple[str, ...], options: RenderOptions) -> Text:
+    lang = options.lang
+    line = Text()
+    line.append(where(given.page, given.heading, lang), style="cyan")
     line.append("  ")
-    line.append_text(quoted(given.quote))
-    shown = ", ".join(visible(signal) for signal in signals)
-    line.append(f"  ({say('signal', lang)}: {shown})", style="dim")
+    line.append_text(quoted(given.quote, options.ascii_only))
+    found = ", ".join(visible(signal) for signal in signals)
+    line.append(f"  ({say('signal', lang)}: {found})", style="dim")
     return line
 
 
@@ -219,13 +222,5 @@ def values_table(values: list[Found], lang: str) -> Table:
     for found in values:
         passage = found.passage
         source = where(passage.page, passage.heading, lang) if passage is not None else ""
-        table.add_row(Text(found.field), Text(visible(_shown(found.value))), Text(source))
+        table.add_row(Text(found.field), Text(visible(shown(found.value, lang))), Text(source))
     return table
-
-
-def _shown(value: object) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, float):
-        return f"{value:,.0f}".replace(",", ".") if value.is_integer() else str(value)
-    return str(value)

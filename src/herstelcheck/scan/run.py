@@ -164,12 +164,12 @@ def _best(hits: Sequence[Hit], item_hits: Sequence[Hit], count: int) -> list[Hit
     """The hits that show a criterion best: in sentences where more of the item's
     criteria are found, with longer signals, one per sentence; the first ones on a tie."""
 
+    shown: dict[tuple[int, tuple[int, int]], set[str]] = {}
+    for other in item_hits:
+        shown.setdefault((other.passage.index, other.sentence), set()).add(other.criterion)
+
     def weight(hit: Hit) -> tuple[int, int, int]:
-        same = {
-            h.criterion
-            for h in item_hits
-            if h.passage is hit.passage and h.sentence == hit.sentence
-        }
+        same = shown[(hit.passage.index, hit.sentence)]
         return (-len(same), -len(hit.found_as), hit.passage.index)
 
     chosen: list[Hit] = []

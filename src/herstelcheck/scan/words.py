@@ -124,6 +124,20 @@ def counted(key: str, count: int, lang: str) -> str:
     return say(f"{key}_one", lang) if count == 1 else say(key, lang, count=count)
 
 
+def shown(value: object, lang: str) -> str:
+    """A value of the draft as a report shows it: `1.200.000` (`1,200,000` in English),
+    `ja`/`nee`, text as it is."""
+    if isinstance(value, bool):
+        yes, no = ("yes", "no") if lang == "en" else ("ja", "nee")
+        return yes if value else no
+    if isinstance(value, float):
+        if value.is_integer():
+            grouped = f"{value:,.0f}"
+            return grouped if lang == "en" else grouped.replace(",", ".")
+        return str(value) if lang == "en" else str(value).replace(".", ",")
+    return str(value)
+
+
 def status(value: str, lang: str) -> str:
     """A status word: `voldaan`, `deels`, `ontbreekt`."""
     return STATUS[value]["en" if lang == "en" else "nl"]
