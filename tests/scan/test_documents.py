@@ -277,7 +277,10 @@ def test_a_folder_fifo_or_device_is_refused_without_blocking(tmp_path):
     assert _message(tmp_path / "nergens.pdf") == "no such file"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root reads a file whatever its mode (the monkeypatched test below covers it)",
+)
 def test_an_unreadable_file_is_an_error(tmp_path):
     path = tmp_path / "dicht.txt"
     path.write_text(TEXT)

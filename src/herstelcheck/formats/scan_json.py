@@ -71,9 +71,12 @@ def evidence(given: Evidence) -> dict[str, Any]:
 
 def value(found: Found) -> dict[str, Any]:
     passage = found.passage
+    given = found.value
+    if isinstance(given, float) and not isinstance(given, bool) and given.is_integer():
+        given = int(given)  # an amount in whole euros: 1200000, as a plan file writes it
     return {
         "field": found.field,
-        "value": found.value,
+        "value": given,
         "page": passage.page if passage is not None else None,
         "heading": passage.heading if passage is not None else None,
         "quote": found.quote.text if found.quote is not None else None,
