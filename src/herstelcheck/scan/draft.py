@@ -23,7 +23,7 @@ from herstelcheck.model import MoneyOrText, Plan, PlanDate, Term
 from herstelcheck.plan import field_types, unwrap_optional
 from herstelcheck.scan.evidence import Hit, quote
 from herstelcheck.scan.meta import Meta
-from herstelcheck.scan.values import SECTION_OF, Found
+from herstelcheck.scan.values import SECTION_OF, Found, section_of
 from herstelcheck.scan.words import say
 from herstelcheck.template import yaml_string
 from herstelcheck.textsafe import visible
@@ -226,12 +226,13 @@ def _section_head(
         title = comment_text(item.title.get(lang), 120)
         lines.append(f"# {say('draft.item', lang, number=item.id, title=title)}")
     if not writer.has(section):
-        mine = [
-            h
-            for h in absent
-            if SECTION_OF.get(h.criterion, SECTION_OF.get(h.criterion.split(".", 1)[0])) == section
-        ]
-        for hit in mine[:2]:
+        mine = []
+        for hit in absent:
+            if section_of(hit.criterion) == section:
+                mine.append(hit)
+                if len(mine) == 2:
+                    break
+        for hit in mine:
             shown = quote(hit).text
             where = place(hit.passage.page, hit.passage.heading, lang)
             lines.append(

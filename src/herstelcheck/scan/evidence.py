@@ -16,8 +16,10 @@ signal when it is long, with the place of the signal in the quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from herstelcheck.scan.passages import Passage
 from herstelcheck.scan.signals import Compiled, Signal
@@ -104,14 +106,21 @@ class Hit:
         return self.passage.text[start:end]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of a passage; abbreviations (`bijv.`, `o.a.`) and
-    initials (`J. de Wit`) do not end one."""
+    initials (`J. de Wit`) do not end one. (Kept for the last passages asked: a passage
+    is split once, however many hits and quotes it has.)"""
+    return _sentences(text)
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
-        last = before[-1].lower().rstrip(".") if before else ""
+        low = max(start, match.start() - 40)
+        word = text[max(text.rfind(" ", low, match.start()) + 1, low) : match.start()]
+        last = word.lower().rstrip(".")
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
         end = match.start() + len(match.group().rstrip())
@@ -119,7 +128,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         bounds.append((start, len(text.rstrip())))
-    return [(a, b) for a, b in bounds if b > a]
+    return tuple((a, b) for a, b in bounds if b > a)
+
+
+def sentence_at(text: str, position: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` that `position` stands in (the whole text
+    when it stands in none)."""
+    bounds = _sentences(text)
+    index = bisect_right(bounds, (position, len(text) + 1)) - 1
+    if index >= 0 and bounds[index][0] <= position < bounds[index][1]:
+        return bounds[index]
+    return (0, len(text))
 
 
 def find(passages: Iterable[Passage], compiled: Compiled) -> list[Hit]:
@@ -138,7 +157,6 @@ def _passage_hits(passage: Passage, compiled: Compiled) -> list[Hit]:
     matches = _longest(list(compiled.phrases.find(words)), compiled.letters)
     if not matches:
         return []
-    bounds = sentences(passage.text)
     hits = []
     seen: set[tuple[str, int, int]] = set()
     for index, first, after in matches:
@@ -148,7 +166,7 @@ def _passage_hits(passage: Passage, compiled: Compiled) -> list[Hit]:
             continue
         seen.add(key)
         start, end = words[first].start, words[after - 1].end
-        sentence = next((b for b in bounds if b[0] <= start < b[1]), (0, len(passage.text)))
+        sentence = sentence_at(passage.text, start)
         negation = _negation(passage.text, words, first, after, sentence)
         phrase = compiled.phrases[index].text
         hits.append(Hit(signal, passage, start, end, sentence, negation, phrase))
@@ -161,15 +179,18 @@ def _longest(
     """The matches without those inside the words of a longer match."""
     if len(matches) < 2:
         return matches
+    by_first: dict[int, list[tuple[int, int, int]]] = {}
+    widest = 0
+    for match in matches:
+        by_first.setdefault(match[1], []).append(match)
+        widest = max(widest, match[2] - match[1])
     kept = []
     for match in matches:
         index, first, after = match
         shadowed = any(
-            other[1] <= first
-            and after <= other[2]
-            and letters[other[0]] > letters[index]
-            and other != match
-            for other in matches
+            other[2] >= after and letters[other[0]] > letters[index]
+            for begin in range(max(first - widest, 0), first + 1)
+            for other in by_first.get(begin, ())
         )
         if not shadowed:
             kept.append(match)
@@ -217,9 +238,10 @@ def quote(hit: Hit) -> Quote:
     text = hit.passage.text
     start, end = hit.sentence
     if end - start < SHORT_SENTENCE:
-        following = [b for b in sentences(text) if b[0] >= end]
-        if following:
-            end = following[0][1]
+        bounds = _sentences(text)
+        after = bisect_left(bounds, (end, 0))
+        if after < len(bounds):
+            end = bounds[after][1]
     return cut(text, start, end, (hit.start, hit.end))
 
 

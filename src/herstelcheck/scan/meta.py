@@ -17,7 +17,7 @@ from pathlib import Path
 
 from herstelcheck.scan import textvalues
 from herstelcheck.scan.documents import Document
-from herstelcheck.scan.evidence import Quote, cut, sentences
+from herstelcheck.scan.evidence import Quote, cut, sentence_at
 from herstelcheck.scan.passages import Passage, headings
 from herstelcheck.scan.values import Found
 
@@ -121,10 +121,8 @@ def _gemeente(titel: Found, document: Document, passages: Sequence[Passage]) -> 
 
 
 def _quote(passage: Passage, start: int, end: int) -> Quote:
-    bounds = next(
-        (b for b in sentences(passage.text) if b[0] <= start < b[1]), (0, len(passage.text))
-    )
-    return cut(passage.text, bounds[0], bounds[1], (start, end))
+    low, high = sentence_at(passage.text, start)
+    return cut(passage.text, low, high, (start, end))
 
 
 def _version(passages: Sequence[Passage]) -> Found | None:
@@ -140,15 +138,12 @@ def _version(passages: Sequence[Passage]) -> Found | None:
 def _adopted(passages: Sequence[Passage]) -> Found | None:
     for passage in passages:
         for word in _ADOPTED.finditer(passage.text):
-            bounds = next(
-                (b for b in sentences(passage.text) if b[0] <= word.start() < b[1]),
-                (0, len(passage.text)),
-            )
-            found = [d for d in textvalues.dates(passage.text) if bounds[0] <= d.start < bounds[1]]
-            date = textvalues.nearest(found, word.start())
+            low, high = sentence_at(passage.text, word.start())
+            found = textvalues.dates(passage.text[low:high])
+            date = textvalues.nearest(found, word.start() - low)
             if date is not None:
-                quote = cut(passage.text, bounds[0], bounds[1], (date.start, date.end))
-                return Found("vastgesteld", date.value, passage, quote)
+                mark = (low + date.start, low + date.end)
+                return Found("vastgesteld", date.value, passage, cut(passage.text, low, high, mark))
     return None
 
 

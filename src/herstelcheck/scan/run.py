@@ -93,7 +93,10 @@ def scan_read(
     loaded, _ = load_text(text, draft_name)  # a draft that does not load is a bug here
     report = audit_plan(loaded, checklist)
     filled = {re.sub(r"\[\d+\]", "", f.field) for f in found}
-    items = tuple(_item(result, hits, filled) for result in report.items)
+    by_criterion: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_criterion.setdefault(hit.criterion, []).append(hit)
+    items = tuple(_item(result, by_criterion, filled) for result in report.items)
     warnings = tuple(Diagnostic(document.file, 0, 0, "warning", w) for w in head.warnings)
     return DocumentScan(
         document.file,
@@ -110,20 +113,19 @@ def scan_read(
     )
 
 
-def _item(result: ItemResult, hits: Sequence[Hit], filled: set[str]) -> ItemScan:
+def _item(result: ItemResult, hits: dict[str, list[Hit]], filled: set[str]) -> ItemScan:
     """An item's evidence, a few passages per criterion; a criterion counts as found
     when a signal of it is, or when the draft meets it with values found for its fields
     (`filled`: the fields of the values, list numbers left out)."""
     item = result.item
-    ids = [c.id for c in item.criteria]
-    mine = [h for h in hits if h.criterion in ids]
+    mine = [h for c in item.criteria for h in hits.get(c.id, ())]
     chosen: list[Hit] = []
     absent: list[Hit] = []
     criteria = []
     for checked in result.criteria:
         criterion = checked.criterion
-        positive = [h for h in mine if h.criterion == criterion.id and not h.negated]
-        negative = [h for h in mine if h.criterion == criterion.id and h.negated]
+        positive = [h for h in hits.get(criterion.id, ()) if not h.negated]
+        negative = [h for h in hits.get(criterion.id, ()) if h.negated]
         chosen += _best(positive, mine, PER_CRITERION)
         absent += negative[:ABSENT_PER_CRITERION]
         found = bool(positive) or (checked.passed is True and _fills(criterion.params, filled))

@@ -12,7 +12,7 @@ date of adoption come from the document as a whole (`meta`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from herstelcheck.model import Term
@@ -117,6 +117,10 @@ class Values:
         else:
             self.found[f"{path}[{number}]"] = _found(f"{path}[{number}]", entry, hit, span)
 
+    def full(self, path: str) -> bool:
+        """Whether the list `path` has all the entries it may get."""
+        return len(self.lists.get(path, ())) >= MAX_LIST
+
     def sections(self) -> set[str]:
         return {path.split(".", 1)[0].split("[", 1)[0] for path in self.found}
 
@@ -180,11 +184,14 @@ def _best(by: dict[str, list[Hit]], criterion: str) -> list[Hit]:
 
 
 def _in_sentence(
-    hit: Hit, spans: Iterable[textvalues.Span[textvalues.T]]
+    hit: Hit, finder: Callable[[str], list[textvalues.Span[textvalues.T]]]
 ) -> list[textvalues.Span[textvalues.T]]:
-    """The spans (found in the passage's text) that stand in the hit's sentence."""
+    """What `finder` finds in the hit's sentence, placed in the passage's text."""
     start, end = hit.sentence
-    return [s for s in spans if start <= s.start and s.end <= end]
+    return [
+        textvalues.Span(s.text, s.start + start, s.end + start, s.value)
+        for s in finder(hit.passage.text[start:end])
+    ]
 
 
 def _organisation(found: Values, by: dict[str, list[Hit]]) -> None:
@@ -194,6 +201,8 @@ def _organisation(found: Values, by: dict[str, list[Hit]]) -> None:
         if re.search(r"\b(?:aparte|separate)\b", hit.found_text, re.IGNORECASE):
             found.put("organisatie.vorm", "aparte-herstelorganisatie", hit)
     for hit in _of(by, "structuur-en-middelen.afdelingen", "structuur-en-middelen.organisatie"):
+        if found.full("organisatie.afdelingen"):
+            break
         start, end = hit.sentence
         for name, a, b in departments(hit.passage.text[start:end]):
             found.append("organisatie.afdelingen", name, hit, (start + a, start + b))
@@ -201,34 +210,30 @@ def _organisation(found: Values, by: dict[str, list[Hit]]) -> None:
 
 def _money(found: Values, by: dict[str, list[Hit]]) -> None:
     """Amounts of existing and extra money: each amount goes to the signal nearest to it
-    in its sentence."""
+    in its sentence; the first amount of each kind counts."""
     existing = _of(by, "structuur-en-middelen.bestaande-budgetten")
     extra = _of(by, "structuur-en-middelen.geen-extra-kort")
+    of_existing = {id(hit) for hit in existing}
+    sentences: dict[tuple[int, tuple[int, int]], list[Hit]] = {}
     for hit in sorted(existing + extra, key=lambda h: (h.passage.index, h.start)):
-        amounts = _in_sentence(hit, textvalues.money(hit.passage.text))
-        rivals = [
-            h for h in existing + extra if h.passage is hit.passage and h.sentence == hit.sentence
-        ]
-        for amount in amounts:
-            closest = min(
+        sentences.setdefault((hit.passage.index, hit.sentence), []).append(hit)
+    wanted = ("financiering.bestaande_budgetten", "financiering.extra_middelen")
+    for rivals in sentences.values():
+        if all(path in found.found for path in wanted):
+            return
+        for amount in _in_sentence(rivals[0], textvalues.money):
+            hit = min(
                 rivals, key=lambda h: min(abs(h.start - amount.end), abs(amount.start - h.end))
             )
-            if closest is not hit:
-                continue
             span = (amount.start, amount.end)
-            if hit in existing:
+            if id(hit) in of_existing:
                 found.put("financiering.bestaande_budgetten", amount.value, hit, span)
-            else:
-                found.put("financiering.extra_middelen", amount.value, hit, span)
-                terms = _in_sentence(hit, textvalues.terms(hit.passage.text))
-                term = textvalues.nearest(terms, amount.start)
-                if term is not None:
-                    found.put(
-                        "financiering.extra_middelen_termijn",
-                        term.value.value,
-                        hit,
-                        (term.start, term.end),
-                    )
+                continue
+            found.put("financiering.extra_middelen", amount.value, hit, span)
+            term = textvalues.nearest(_in_sentence(hit, textvalues.terms), amount.start)
+            if term is not None:
+                place = (term.start, term.end)
+                found.put("financiering.extra_middelen_termijn", term.value.value, hit, place)
 
 
 def _entrepreneurs(found: Values, by: dict[str, list[Hit]]) -> None:
@@ -240,9 +245,9 @@ def _entrepreneurs(found: Values, by: dict[str, list[Hit]]) -> None:
     elif survey:
         found.put("ondernemers.behoeftepeiling.methode", sentence(survey[0]), survey[0])
     for hit in survey:
-        for date in _in_sentence(hit, textvalues.dates(hit.passage.text)):
+        for date in _in_sentence(hit, textvalues.dates):
             found.put("ondernemers.behoeftepeiling.datum", date.value, hit, (date.start, date.end))
-        for count in _in_sentence(hit, textvalues.counts(hit.passage.text)):
+        for count in _in_sentence(hit, textvalues.counts):
             found.put(
                 "ondernemers.behoeftepeiling.bereik", count.value, hit, (count.start, count.end)
             )
@@ -269,6 +274,8 @@ def _entrepreneurs(found: Values, by: dict[str, list[Hit]]) -> None:
 
 def _network(found: Values, by: dict[str, list[Hit]], sectors: Vocabulary) -> None:
     for hit in _of(by, "netwerk.stakeholders", "netwerk.sectoren"):
+        if found.full("netwerk.stakeholders"):
+            break
         start, end = hit.sentence
         for organisation in stakeholders(hit.passage.text[start:end], sectors):
             entry: dict[str, Value] = {"naam": organisation.name}
@@ -291,7 +298,7 @@ def _data(found: Values, by: dict[str, list[Hit]]) -> None:
     if monitoring:
         found.put("data.monitoring.beschrijving", sentence(monitoring[0]), monitoring[0])
     for hit in monitoring + _of(by, "data-monitoring.output"):
-        for frequency in _in_sentence(hit, textvalues.frequencies(hit.passage.text)):
+        for frequency in _in_sentence(hit, textvalues.frequencies):
             found.put(
                 "data.monitoring.frequentie", frequency.value, hit, (frequency.start, frequency.end)
             )
@@ -326,6 +333,8 @@ def _leads(found: Values, by: dict[str, list[Hit]]) -> None:
         ("ambtelijk", "trekker.ambtelijk"),
     ):
         for hit in _of(by, criterion):
+            if f"trekker.{role}.naam" in found.found:
+                break
             start, end = hit.sentence
             for person in people(hit.passage.text[start:end]):
                 if person.role != role:
@@ -334,7 +343,9 @@ def _leads(found: Values, by: dict[str, list[Hit]]) -> None:
                 found.put(f"trekker.{role}.naam", person.name, hit, span)
                 found.put(f"trekker.{role}.functie", person.function, hit, span)
     for hit in _of(by, "trekker.vrijgemaakt"):
-        hours = _in_sentence(hit, textvalues.hours_per_week(hit.passage.text))
+        if {"trekker.ambtelijk.uren_per_week", "trekker.ambtelijk.vrijgemaakt"} <= set(found.found):
+            break
+        hours = _in_sentence(hit, textvalues.hours_per_week)
         for amount in hours:
             found.put(
                 "trekker.ambtelijk.uren_per_week", amount.value, hit, (amount.start, amount.end)
@@ -357,17 +368,13 @@ def _dynamics(found: Values, by: dict[str, list[Hit]]) -> None:
     for hit in _best(by, "dynamiek.visie"):
         found.put("dynamiek.langetermijnvisie", sentence(hit), hit)
     for hit in _of(by, "dynamiek.herijking"):
-        frequency = textvalues.nearest(
-            _in_sentence(hit, textvalues.frequencies(hit.passage.text)), hit.start
-        )
+        frequency = textvalues.nearest(_in_sentence(hit, textvalues.frequencies), hit.start)
         if frequency is not None:
             found.put("dynamiek.herijking", frequency.value, hit, (frequency.start, frequency.end))
     for hit in _best(by, "dynamiek.herijking"):
         found.put("dynamiek.herijking", sentence(hit), hit)
     for hit in _of(by, "dynamiek.budgetruimte"):
-        amount = textvalues.nearest(
-            _in_sentence(hit, textvalues.money(hit.passage.text)), hit.start
-        )
+        amount = textvalues.nearest(_in_sentence(hit, textvalues.money), hit.start)
         if amount is not None:
             found.put("dynamiek.budgetruimte", amount.value, hit, (amount.start, amount.end))
     for hit in _best(by, "dynamiek.budgetruimte"):
@@ -376,6 +383,8 @@ def _dynamics(found: Values, by: dict[str, list[Hit]]) -> None:
 
 def _region(found: Values, by: dict[str, list[Hit]], gemeente: str | None) -> None:
     for hit in _of(by, "regio.samenwerking"):
+        if found.full("regio.samenwerking"):
+            break
         start, end = hit.sentence
         text = hit.passage.text[start:end]
         topic = re.search(r"\bop het gebied van ([^,.;:()]{3,60})", text)
@@ -405,7 +414,7 @@ def _terms(found: Values, by: dict[str, list[Hit]]) -> None:
     and names a goal (`richten we ons op`) comes first."""
     best: dict[Term, tuple[int, Hit, list[textvalues.Span[Term]]]] = {}
     for hit in _of(by, *(c for c in by if c.startswith("termijnen."))):
-        spans = _in_sentence(hit, textvalues.terms(hit.passage.text))
+        spans = _in_sentence(hit, textvalues.terms)
         named = {span.value for span in spans}
         if len(named) != 1:
             continue  # a sentence about several terms says what none of them is for
@@ -419,7 +428,7 @@ def _terms(found: Values, by: dict[str, list[Hit]]) -> None:
             continue
         _, hit, spans = best[term]
         found.put(f"termijnen.{term.value}.doel", sentence(hit), hit)
-        horizons = _in_sentence(hit, textvalues.horizons(hit.passage.text))
+        horizons = _in_sentence(hit, textvalues.horizons)
         horizon = textvalues.nearest(horizons, spans[0].end)
         if horizon is not None:
             found.put(
