@@ -97,6 +97,26 @@ def test_a_scanned_pdf_says_there_is_no_text_layer(tmp_path):
     assert "no text layer" in message and "OCR" in message
 
 
+def test_pages_that_are_images_among_pages_of_text_are_a_note(tmp_path):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    picture = io.BytesIO()
+    Image.new("L", (40, 20), 200).save(picture, format="PNG")
+    picture.seek(0)
+    path = tmp_path / "half.pdf"
+    drawing = canvas.Canvas(str(path))
+    drawing.drawString(50, 700, TEXT)
+    drawing.showPage()
+    drawing.drawImage(ImageReader(picture), 50, 500, 400, 200)
+    drawing.save()
+    document = read(str(path))
+    assert document.notes == (
+        "page 2 has no text layer (scanned?); scan does not read text from images (no OCR)",
+    )
+
+
 def test_a_pdf_without_text_or_images_holds_no_text(tmp_path):
     from reportlab.pdfgen import canvas
 

@@ -106,6 +106,9 @@ class Document:
     pages: tuple[Page, ...] = ()
     page_count: int | None = None
     """The number of pages of a PDF; None for formats without pages."""
+    notes: tuple[str, ...] = ()
+    """What the reader could not read of a document it did read (pages that are
+    images, say), for warnings."""
 
 
 def read(path: str) -> Document:

@@ -65,10 +65,12 @@ def read(data: bytes, name: str) -> Document:
             )
         title = _title(document)
         pages = []
-        images = chars = 0
+        images: list[int] = []
+        chars = 0
         for index in range(count):
             page, has_images = _page(document, index)
-            images += has_images
+            if has_images:
+                images.append(index + 1)
             chars += sum(len(line.text) for line in page.lines)
             if chars > MAX_CHARS:
                 raise DocumentError(name, f"holds more than {MAX_CHARS:,} characters of text")
@@ -85,7 +87,12 @@ def read(data: bytes, name: str) -> Document:
                 "from images (no OCR): run OCR first, or use the text version of the plan",
             )
         raise DocumentError(name, "holds no text")
-    return Document(name, "pdf", title, pages=tuple(pages), page_count=count)
+    notes: tuple[str, ...] = ()
+    if images:
+        listed = ", ".join(map(str, images[:10])) + (", ..." if len(images) > 10 else "")
+        which = f"page {listed} has" if len(images) == 1 else f"pages {listed} have"
+        notes = (f"{which} no text layer (scanned?); scan does not read text from images (no OCR)",)
+    return Document(name, "pdf", title, pages=tuple(pages), page_count=count, notes=notes)
 
 
 def _open_problem(reason: str) -> str:

@@ -97,7 +97,8 @@ def scan_read(
     for hit in hits:
         by_criterion.setdefault(hit.criterion, []).append(hit)
     items = tuple(_item(result, by_criterion, filled) for result in report.items)
-    warnings = tuple(Diagnostic(document.file, 0, 0, "warning", w) for w in head.warnings)
+    said = (*document.notes, *head.warnings)
+    warnings = tuple(Diagnostic(document.file, 0, 0, "warning", w) for w in said)
     return DocumentScan(
         document.file,
         document.kind,
