@@ -10,8 +10,8 @@ import yaml
 from conftest import DATA
 from herstelcheck.scan import partners, people, signals, textvalues
 from herstelcheck.scan.evidence import find
+from herstelcheck.scan.fields import extract
 from herstelcheck.scan.passages import Passage
-from herstelcheck.scan.values import extract
 
 CASES = yaml.safe_load((DATA / "scan" / "values.yaml").read_text(encoding="utf-8"))
 

@@ -7,7 +7,8 @@ The work flows one way, one module per step:
     passages                             a Document -> passages with their page or heading
     signals    (+ signals.yaml)          the words that show a criterion, checked and compiled
     evidence                             passages x signals -> hits, negations, quotes
-    values     (+ people, partners)      hits -> the values a plan file can take
+    fields     (+ values, textvalues,    hits -> the values a plan file can take
+               people, partners, actions)
     draft                                values -> the text of a plan file (format 1.1)
     run                                  all of it for each document, the audit of the draft,
                                          the results (`results`) for the formats

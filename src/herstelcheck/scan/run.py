@@ -18,7 +18,7 @@ from pathlib import Path
 from herstelcheck.audit import ItemResult, audit_plan
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import EXIT_ERROR, EXIT_OK, Diagnostic, UsageError
-from herstelcheck.scan import draft, evidence, meta, passages, signals, values
+from herstelcheck.scan import draft, evidence, fields, meta, passages, signals
 from herstelcheck.scan.documents import STDIN, Document, DocumentError, read
 from herstelcheck.scan.evidence import Hit
 from herstelcheck.scan.results import CriterionScan, DocumentScan, Evidence, ItemScan, ScanRun
@@ -83,7 +83,7 @@ def scan_read(
         raise DocumentError(document.file, "holds no text to scan")
     hits = evidence.find(found_passages, compiled)
     head = meta.find(document, found_passages)
-    found = values.extract(hits, found_passages, gemeente=str(head.gemeente.value))
+    found = fields.extract(hits, found_passages, gemeente=str(head.gemeente.value))
     absent = [h for h in hits if h.negated]
     text = draft.render(
         document.file, head, found, absent, checklist, lang=lang, draft_name=draft_name
