@@ -252,3 +252,27 @@ def test_document_text_in_a_draft_stays_in_its_value_or_comment(cli, hostile, tm
         assert line.startswith(("#", " ", "-")) or ":" in line or not line
     audited = cli("audit", str(draft))
     assert audited.exit_code == 0, audited
+
+
+def test_an_audit_imports_none_of_the_document_readers():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "herstelcheck",
+            "audit",
+            "examples/lindewaard.yaml",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    heavy = {"pypdfium2", "docx", "odf", "snowballstemmer", "markdown_it", "herstelcheck.scan"}
+    assert not heavy & imported
