@@ -26,7 +26,7 @@ import typer
 from herstelcheck import __version__
 from herstelcheck.console import Color, Terminal
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, HerstelcheckError, UsageError
-from herstelcheck.formats import ChecklistFormat, DiffFormat, OutputFormat
+from herstelcheck.formats import ChecklistFormat, DiffFormat, OutputFormat, ScanFormat
 from herstelcheck.thresholds import FailOn
 
 app = typer.Typer(
@@ -501,6 +501,78 @@ def diff(
         write_output(diff_renderer(format)(comparison, options))
         if fail_on_regression and comparison.regressions:
             raise typer.Exit(EXIT_FAIL)
+
+
+# --- scan ----------------------------------------------------------------------------
+
+
+@app.command()
+def scan(
+    ctx: typer.Context,
+    documents: Annotated[
+        list[str],
+        typer.Argument(
+            help="Plan documents: PDF, DOCX, ODT, HTML, Markdown or text; - for standard input.",
+            metavar="DOCUMENT",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[
+        ScanFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown or json."),
+    ] = ScanFormat.TERMINAL,
+    output: OutputOption = None,
+    lang: LangOption = Lang.nl,
+    color: ColorOption = Color.AUTO,
+    checklist: ChecklistOption = None,
+    draft: Annotated[
+        Optional[str],
+        typer.Option(
+            "--draft",
+            metavar="FILE",
+            help="Write a draft plan file made from the one DOCUMENT to FILE (refused when "
+            "FILE exists, unless --force).",
+            rich_help_panel=REPORT,
+        ),
+    ] = None,
+    draft_dir: Annotated[
+        Optional[str],
+        typer.Option(
+            "--draft-dir",
+            metavar="DIR",
+            help="Write the draft of each DOCUMENT to DIR/NAME.yaml.",
+            rich_help_panel=REPORT,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite drafts that exist.", rich_help_panel=REPORT)
+    ] = False,
+) -> None:
+    """Find, item by item, where a plan document speaks of the checklist's subjects.
+
+    For each item: the passages found (page or heading, and a quote), each criterion
+    found or not, the values found, and a provisional status from auditing the draft
+    made from the document. A scan suggests; the advisor decides.
+
+    Exit codes: 0 scanned, 2 a usage error or a document that could not be read (the
+    other documents are still scanned).
+    """
+    from herstelcheck.scan.run import ScanSettings
+    from herstelcheck.scan.run import main as scan_documents
+
+    with handled(ctx, Terminal(color)) as terminal:
+        settings = ScanSettings(
+            documents=tuple(documents),
+            format=format.value,
+            output=str(output) if output is not None else None,
+            lang=lang.value,
+            checklist=str(checklist) if checklist is not None else None,
+            draft=draft,
+            draft_dir=draft_dir,
+            force=force,
+        )
+        code = scan_documents(settings, terminal)
+    raise typer.Exit(code)
 
 
 # --- the console script --------------------------------------------------------------

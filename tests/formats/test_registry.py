@@ -12,16 +12,18 @@ from herstelcheck.formats import (
     ChecklistFormat,
     DiffFormat,
     OutputFormat,
+    ScanFormat,
     checklist_renderer,
     diff_renderer,
     renderer,
+    scan_renderer,
 )
 
-ALL = [*OutputFormat, *ChecklistFormat, *DiffFormat]
+ALL = [*OutputFormat, *ChecklistFormat, *DiffFormat, *ScanFormat]
 
 
 def test_the_registry_is_exhaustive():
-    assert set(MODULES) == {OutputFormat, ChecklistFormat, DiffFormat}
+    assert set(MODULES) == {OutputFormat, ChecklistFormat, DiffFormat, ScanFormat}
     for enum, modules in MODULES.items():
         assert set(modules) == {fmt.value for fmt in enum}
 
@@ -38,11 +40,17 @@ def test_each_view_finds_its_own_module():
     assert checklist_renderer(ChecklistFormat.MARKDOWN).__module__ == (
         "herstelcheck.formats.checklist_markdown"
     )
+    assert scan_renderer(ScanFormat.JSON).__module__ == "herstelcheck.formats.scan_json"
 
 
 @pytest.mark.parametrize(
     ("command", "enum"),
-    [("audit", OutputFormat), ("checklist", ChecklistFormat), ("diff", DiffFormat)],
+    [
+        ("audit", OutputFormat),
+        ("checklist", ChecklistFormat),
+        ("diff", DiffFormat),
+        ("scan", ScanFormat),
+    ],
 )
 def test_the_command_line_offers_every_format(cli, monkeypatch, command, enum):
     monkeypatch.setenv("COLUMNS", "200")

@@ -6,8 +6,9 @@ A format module of the audit report defines::
 
 (and, for the formats written plan by plan, a `Writer`); one of `herstelcheck checklist`
 `render(checklist, items, options)`, one of `herstelcheck diff` `render(comparison,
-options)`. A module is imported only when it is used, so a run pays for the format it
-asks for alone.
+options)`, one of `herstelcheck scan` `render(run, options)` with the run's `ScanRun`.
+A module is imported only when it is used, so a run pays for the format it asks for
+alone.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun
     from herstelcheck.checklist import Checklist, Item
     from herstelcheck.compare import PlanComparison
+    from herstelcheck.scan.results import ScanRun
 
 
 class OutputFormat(str, Enum):
@@ -55,6 +57,14 @@ class DiffFormat(str, Enum):
     JSON = "json"
 
 
+class ScanFormat(str, Enum):
+    """The values of `scan --format`."""
+
+    TERMINAL = "terminal"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
 MODULES: dict[type[Enum], dict[str, str]] = {
     OutputFormat: {
         "terminal": "herstelcheck.formats.terminal",
@@ -73,6 +83,11 @@ MODULES: dict[type[Enum], dict[str, str]] = {
         "terminal": "herstelcheck.formats.diff_terminal",
         "markdown": "herstelcheck.formats.diff_markdown",
         "json": "herstelcheck.formats.diff_json",
+    },
+    ScanFormat: {
+        "terminal": "herstelcheck.formats.scan_terminal",
+        "markdown": "herstelcheck.formats.scan_markdown",
+        "json": "herstelcheck.formats.scan_json",
     },
 }
 """The one registry: for each view (by the enum of its `--format`), the module of each
@@ -111,14 +126,15 @@ Renderer = Callable[["AuditRun", RenderOptions], str]
 ChecklistRenderer = Callable[["Checklist", "Sequence[Item]", RenderOptions], str]
 DiffRenderer = Callable[["PlanComparison", RenderOptions], str]
 """(called with `diff_common.DiffOptions`, which are RenderOptions and more)"""
+ScanRenderer = Callable[["ScanRun", RenderOptions], str]
 
 
-def module(fmt: OutputFormat | ChecklistFormat | DiffFormat) -> Any:
+def module(fmt: OutputFormat | ChecklistFormat | DiffFormat | ScanFormat) -> Any:
     """The module of a format (imported now)."""
     return importlib.import_module(MODULES[type(fmt)][fmt.value])
 
 
-def _render(fmt: OutputFormat | ChecklistFormat | DiffFormat) -> Any:
+def _render(fmt: OutputFormat | ChecklistFormat | DiffFormat | ScanFormat) -> Any:
     """The `render` function of a format's module."""
     return module(fmt).render
 
@@ -138,4 +154,10 @@ def checklist_renderer(fmt: ChecklistFormat) -> ChecklistRenderer:
 def diff_renderer(fmt: DiffFormat) -> DiffRenderer:
     """The render function of a format of `herstelcheck diff`."""
     render: DiffRenderer = _render(fmt)
+    return render
+
+
+def scan_renderer(fmt: ScanFormat) -> ScanRenderer:
+    """The render function of a format of `herstelcheck scan`."""
+    render: ScanRenderer = _render(fmt)
     return render

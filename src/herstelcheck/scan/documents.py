@@ -1,0 +1,265 @@
+"""Read a document into blocks of text that keep their place.
+
+A document is read whole into memory, after checks that cost nothing: it must be a
+regular file (or standard input) of at most MAX_BYTES. Its kind comes from its content
+where the content tells (`%PDF`, a zip with Word's or OpenDocument's parts) and from its
+name otherwise (`.html`, `.md`, anything else is plain text). Each kind has its reader
+(`pdf`, `office`, `markup`); every problem becomes a `DocumentError` with one message
+for the user, so that a run can go on with its other documents.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from dataclasses import dataclass
+from typing import Literal
+
+from herstelcheck.errors import Diagnostic, HerstelcheckError
+
+MAX_BYTES = 50 * 1024 * 1024
+"""A document larger than this is refused before it is read."""
+MAX_PAGES = 1000
+"""A PDF with more pages is refused: recovery plans have 20 to 60."""
+MAX_CHARS = 10_000_000
+"""The most characters of text a document may hold once read."""
+STDIN = "-"
+
+Kind = Literal["pdf", "docx", "odt", "html", "markdown", "text"]
+BlockKind = Literal["heading", "paragraph", "item", "cell"]
+
+_SUFFIXES: dict[str, Kind] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+
+
+class DocumentError(HerstelcheckError):
+    """A document that could not be read, with the reason in one message."""
+
+    def __init__(self, file: str, message: str) -> None:
+        super().__init__([Diagnostic(file, 0, 0, "error", message)])
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, paragraph, list item or table cell of a document with headings."""
+
+    text: str
+    kind: BlockKind
+    level: int = 0
+    """The level of a heading (1 at the top); 0 for other blocks."""
+    row: tuple[int, int] | None = None
+    """(table, row) of a table cell, counted from 0 in the document."""
+    skip: bool = False
+    """Part of a table of contents or another block that is no evidence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of text on a PDF page, in reading order, with its box (points from the top
+    left of the page)."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    column: int = 0
+    """The column the line stands in (0 for the first, or for a line across columns)."""
+    size: float = 0.0
+    """The font size of its first character, in points (0 where unknown)."""
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A PDF page: its number (from 1), size and lines in reading order."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document as read: its blocks (formats with headings) or its pages (PDF)."""
+
+    file: str
+    """The file as the user named it (`<stdin>` for standard input)."""
+    kind: Kind
+    title: str | None = None
+    """The title in the document's properties, if it has one."""
+    blocks: tuple[Block, ...] = ()
+    pages: tuple[Page, ...] = ()
+    page_count: int | None = None
+    """The number of pages of a PDF; None for formats without pages."""
+    notes: tuple[str, ...] = ()
+    """What the reader could not read of a document it did read (pages that are
+    images, say), for warnings."""
+
+
+def read(path: str) -> Document:
+    """Read the document `path` (`-`: standard input); DocumentError when it cannot be."""
+    name = "<stdin>" if path == STDIN else path
+    data = _stdin(name) if path == STDIN else read_file(path, name)
+    return read_bytes(data, name, kind_of(path, data))
+
+
+def read_bytes(data: bytes, name: str, kind: Kind) -> Document:
+    """Read the bytes of a document of `kind`."""
+    if kind == "pdf":
+        from herstelcheck.scan import pdf
+
+        return pdf.read(data, name)
+    if kind in ("docx", "odt"):
+        from herstelcheck.scan import office
+
+        return office.read_docx(data, name) if kind == "docx" else office.read_odt(data, name)
+    from herstelcheck.scan import markup
+
+    text = markup.decode(data, name)
+    if len(text) > MAX_CHARS:
+        raise DocumentError(name, f"holds more than {MAX_CHARS:,} characters of text")
+    if kind == "html":
+        return markup.read_html(text, name)
+    if kind == "markdown":
+        return markup.read_markdown(text, name)
+    return markup.read_text(text, name)
+
+
+def kind_of(path: str, data: bytes) -> Kind:
+    """The kind of a document, from its first bytes where they tell and its name
+    otherwise; DocumentError for formats that scan does not read."""
+    name = "<stdin>" if path == STDIN else path
+    head = data[:2048]
+    if head.lstrip(b"\0\t\n\r ").startswith(b"%PDF") or head.find(b"%PDF-", 0, 1024) >= 0:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(data, name)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise DocumentError(
+            name,
+            "is an old Word (.doc) or other Office 97-2003 file, which scan does not read; "
+            "save it as .docx or PDF",
+        )
+    if head.startswith(b"{\\rtf"):
+        raise DocumentError(name, "is an RTF file, which scan does not read; save it as .docx")
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in (".pdf", ".docx", ".odt"):
+        raise DocumentError(
+            name, f"is named {suffix} but is no {suffix[1:].upper()} file (damaged or renamed?)"
+        )
+    kind = _SUFFIXES.get(suffix)
+    if kind is None and path == STDIN:
+        sample = head.lstrip().lower()
+        if sample.startswith((b"<!doctype html", b"<html")):
+            return "html"
+    return kind or "text"
+
+
+def _zip_kind(data: bytes, name: str) -> Kind:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "content.xml" in names and archive.read("mimetype")[:60].startswith(
+                b"application/vnd.oasis.opendocument.text"
+            ):
+                return "odt"
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        raise DocumentError(
+            name, "is a damaged zip file (a .docx or .odt that is cut off?)"
+        ) from None
+    raise DocumentError(
+        name,
+        "is a zip file but no Word (.docx) or OpenDocument text (.odt) document; scan reads "
+        "PDF, DOCX, ODT, HTML, Markdown and plain text",
+    )
+
+
+def read_file(path: str, name: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (MAX_BYTES); its type and size
+    are checked before a byte is read, and a FIFO or device is never opened for reading."""
+    limit = MAX_BYTES if limit is None else limit
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise DocumentError(name, "no such file") from None
+    except (OSError, ValueError) as exc:
+        raise DocumentError(name, _reason(exc)) from None
+    _check(info, name, limit)
+    try:
+        handle = os.open(path, flags)
+    except (OSError, ValueError) as exc:
+        raise DocumentError(name, _reason(exc)) from None
+    try:
+        opened = os.fstat(handle)
+        _check(opened, name, limit)  # the file named may have changed since
+        os.set_blocking(handle, True)
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise DocumentError(name, _reason(exc)) from None
+    finally:
+        os.close(handle)
+    if len(data) > limit:
+        raise DocumentError(name, _too_large(limit))
+    if not data:
+        raise DocumentError(name, "is empty")
+    return data
+
+
+def _check(info: os.stat_result, name: str, limit: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(name, "is a folder, not a document")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(
+            name,
+            "is not a regular file (a device, pipe or socket); to read a stream, pass '-' "
+            "and give it on standard input",
+        )
+    if info.st_size > limit:
+        raise DocumentError(name, _too_large(limit))
+
+
+def _too_large(limit: int) -> str:
+    size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
+    return f"is larger than {size}; scan reads documents up to that size"
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if getattr(exc, "errno", None) == errno.ELOOP:
+        return "is a loop of symbolic links"
+    return f"cannot read: {getattr(exc, 'strerror', None) or exc}"
+
+
+def _stdin(name: str) -> bytes:
+    try:
+        data: bytes = sys.stdin.buffer.read(MAX_BYTES + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise DocumentError(name, _reason(exc)) from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(name, _too_large(MAX_BYTES))
+    if not data:
+        raise DocumentError(name, "is empty")
+    return data
