@@ -13,7 +13,8 @@ import pytest
 
 import scandocs
 from herstelcheck.scan import documents, office, pdf
-from herstelcheck.scan.documents import DocumentError, read
+from herstelcheck.scan.documents import read
+from herstelcheck.scan.text import DocumentError
 
 TEXT = "De gemeente Testdam stelt een draaiboek op voor een nieuwe lockdown."
 

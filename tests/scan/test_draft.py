@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from herstelcheck import checklist
 from herstelcheck.audit import audit_plan
 from herstelcheck.plan import load_text
-from herstelcheck.scan.documents import Block, Document
 from herstelcheck.scan.draft import comment_text
 from herstelcheck.scan.run import load_signals, scan_read
+from herstelcheck.scan.text import Block, Document
 from herstelcheck.textsafe import UNSAFE_CHARS
 
 CHECKLIST = checklist.load()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import scandocs
-from herstelcheck.scan import documents, passages
+from herstelcheck.scan import documents, passages, text
 
 SPEC = scandocs.load("veenhaven")
 PARAGRAPHS = [text for kind, text in scandocs._blocks(SPEC) if kind == "p"]
@@ -88,12 +88,12 @@ def test_hyphenation_and_whitespace_in_a_passage():
 
 def test_a_table_of_contents_section_is_skipped():
     blocks = (
-        documents.Block("Plan", "heading", 1),
-        documents.Block("Inhoud", "heading", 2),
-        documents.Block("1. Inleiding 3", "paragraph"),
-        documents.Block("2. Aanpak 5", "item"),
-        documents.Block("Inleiding", "heading", 2),
-        documents.Block("De tekst.", "paragraph"),
+        text.Block("Plan", "heading", 1),
+        text.Block("Inhoud", "heading", 2),
+        text.Block("1. Inleiding 3", "paragraph"),
+        text.Block("2. Aanpak 5", "item"),
+        text.Block("Inleiding", "heading", 2),
+        text.Block("De tekst.", "paragraph"),
     )
-    found = passages.split(documents.Document("x.md", "markdown", None, blocks))
+    found = passages.split(text.Document("x.md", "markdown", None, blocks))
     assert [(p.text, p.heading) for p in found] == [("De tekst.", "Inleiding")]

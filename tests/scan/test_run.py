@@ -5,8 +5,8 @@ minutes here), and its lists of values stop at their limit."""
 from __future__ import annotations
 
 from herstelcheck import checklist
-from herstelcheck.scan.documents import Block, Document
 from herstelcheck.scan.run import load_signals, scan_read
+from herstelcheck.scan.text import Block, Document
 from herstelcheck.scan.values import MAX_LIST
 
 SENTENCE = (

@@ -12,7 +12,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
-from herstelcheck.scan.documents import Block, BlockKind, Document, DocumentError
+from herstelcheck.scan.text import Block, BlockKind, Document, DocumentError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from herstelcheck.scan import textvalues
-from herstelcheck.scan.documents import Document
 from herstelcheck.scan.evidence import Quote, cut, sentence_at
 from herstelcheck.scan.passages import Passage, headings
+from herstelcheck.scan.text import Document
 from herstelcheck.scan.values import Found
 
 _PARTICLES = r"(?:op|aan|den|de|der|en|bij|in|het)"

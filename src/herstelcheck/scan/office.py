@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from herstelcheck.scan.documents import Block, BlockKind, Document, DocumentError
+from herstelcheck.scan.text import Block, BlockKind, Document, DocumentError
 
 MAX_ENTRIES = 5000
 """The most parts a document's zip may have."""

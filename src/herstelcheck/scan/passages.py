@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from herstelcheck.scan.documents import Block, BlockKind, Document, Line, Page
+from herstelcheck.scan.text import Block, BlockKind, Document, Line, Page
 from herstelcheck.wordmatch import join_hyphenated, normalise
 
 HEADING_SEPARATOR = " > "

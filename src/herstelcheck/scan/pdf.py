@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from herstelcheck.scan.documents import MAX_CHARS, MAX_PAGES, Document, DocumentError, Line, Page
+from herstelcheck.scan.text import MAX_CHARS, MAX_PAGES, Document, DocumentError, Line, Page
 
 GUTTER_MIN = 8.0
 """The narrowest strip between columns, in points."""

@@ -19,9 +19,10 @@ from herstelcheck.audit import ItemResult, audit_plan
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import EXIT_ERROR, EXIT_OK, Diagnostic, UsageError
 from herstelcheck.scan import draft, evidence, fields, meta, passages, signals
-from herstelcheck.scan.documents import STDIN, Document, DocumentError, read
+from herstelcheck.scan.documents import STDIN, read
 from herstelcheck.scan.evidence import Hit
 from herstelcheck.scan.results import CriterionScan, DocumentScan, Evidence, ItemScan, ScanRun
+from herstelcheck.scan.text import Document, DocumentError
 
 PER_CRITERION = 3
 """The most passages of evidence a criterion gets in the report."""
