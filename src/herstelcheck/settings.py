@@ -21,6 +21,7 @@ from collections.abc import Sequence as SequenceType
 from dataclasses import dataclass
 from pathlib import Path
 
+from herstelcheck import files
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat, ReportSpec
 from herstelcheck.i18n import LANGUAGES
@@ -155,13 +156,9 @@ def load(path: Path | str) -> Config:
     file = Path(path)
     name = shown(file)
     try:
-        data = file.read_bytes()
-    except IsADirectoryError:
-        raise _error(name, "is a folder, not a configuration file") from None
-    except FileNotFoundError:
-        raise _error(name, "no such configuration file") from None
-    except OSError as exc:
-        raise _error(name, f"cannot read: {exc.strerror or exc}") from None
+        data = files.read(str(file), files.CONFIG, name)
+    except HerstelcheckError as exc:
+        raise ConfigError(exc.diagnostics) from None
     document = parse(read_bytes(data, name), name)
     return _Reader(name, file.absolute().parent).config(document.root)
 

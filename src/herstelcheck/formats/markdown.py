@@ -42,7 +42,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from herstelcheck import memo
 from herstelcheck.audit import AuditRun
-from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
+from herstelcheck.errors import Diagnostic, HerstelcheckError
+from herstelcheck.files import TEMPLATE, read_text
 from herstelcheck.formats import RenderOptions
 from herstelcheck.mdescape import escape
 
@@ -183,12 +184,11 @@ def render_user_template(file: str, variables: dict[str, Any]) -> str:
 
 
 def read_template(file: str) -> str:
+    """The text of a user's template, read as every input is (`files.read_text`)."""
     try:
-        return Path(file).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise UsageError(f"cannot read template '{file}': it is not UTF-8 text") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read template '{file}': {exc.strerror or exc}") from None
+        return read_text(file, TEMPLATE)
+    except HerstelcheckError as exc:
+        raise TemplateError(exc.diagnostics) from None
 
 
 def _collect(chunks: Iterable[str]) -> str:
