@@ -254,8 +254,11 @@ def test_a_full_disk_on_standard_output_is_a_clean_error():
 
 def test_closed_standard_streams_are_no_internal_error():
     closed_out = _run("audit", str(ZEEVEEN), capture_output=True, preexec_fn=lambda: os.close(1))
-    assert closed_out.returncode == 0, closed_out
-    assert closed_out.stderr == ""
+    assert closed_out.returncode == 2, closed_out  # the report is lost: not a success
+    assert closed_out.stderr == (
+        "herstelcheck: error: cannot write the report to standard output: "
+        "it was closed when herstelcheck started\n"
+    )
     closed_in = _run("audit", "-", capture_output=True, preexec_fn=lambda: os.close(0))
     assert closed_in.returncode == 2, closed_in
     assert closed_in.stderr.startswith("<stdin>:1:1: error: the file is empty")

@@ -13,7 +13,6 @@ a traceback; `--debug` shows the traceback of a failure of herstelcheck itself.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -24,7 +23,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from herstelcheck import __version__
-from herstelcheck.console import Color, Terminal
+from herstelcheck.console import Color, Terminal, plain_error
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, HerstelcheckError, UsageError
 from herstelcheck.formats import ChecklistFormat, DiffFormat, OutputFormat
 from herstelcheck.thresholds import FailOn
@@ -332,7 +331,8 @@ def checklist_command(
                 raise UsageError(f"the checklist has no item '{item}'; choose one of: {known}")
             items = (found,)
         options = terminal.render_options(lang.value)
-        write_output(checklist_renderer(format)(loaded, items, options))
+        utf8 = format is not ChecklistFormat.TERMINAL
+        write_output(checklist_renderer(format)(loaded, items, options), utf8=utf8)
 
 
 # --- init ----------------------------------------------------------------------------
@@ -381,7 +381,7 @@ def init(
                 raise UsageError(str(exc)) from None
         text = template.render(lang.value, name, file)
         if file is None or file == "-":
-            write_output(text)
+            write_output(text, utf8=True)
             return
         if Path(file).is_dir():
             raise UsageError(f"cannot write the template to '{file}': it is a folder")
@@ -411,7 +411,7 @@ def schema(ctx: typer.Context, output: OutputOption = None) -> None:
     from herstelcheck.output import write_output
 
     with handled(ctx):
-        write_output(plan_schema.dumps(), output)
+        write_output(plan_schema.dumps(), output, utf8=True)
 
 
 # --- diff ----------------------------------------------------------------------------
@@ -470,7 +470,9 @@ def diff(
         comparison = compare(reports[0], reports[1])
         screen = terminal.render_options(lang.value)
         options = DiffOptions(**dataclasses.asdict(screen), checklist=loaded, today=today)
-        write_output(diff_renderer(format)(comparison, options))
+        write_output(
+            diff_renderer(format)(comparison, options), utf8=format is not DiffFormat.TERMINAL
+        )
         if fail_on_regression and comparison.regressions:
             raise typer.Exit(EXIT_FAIL)
 
@@ -479,12 +481,27 @@ def diff(
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run `herstelcheck ARGV` (default: the process's arguments) and exit."""
-    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
-        if getattr(sys, name) is None:  # started with `<&-`, `>&-` or `2>&-`
-            setattr(sys, name, open(os.devnull, mode))  # noqa: SIM115 - lives as long as sys
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
-    sys.exit(0)  # pragma: no cover - Typer always exits
+    """Run `herstelcheck ARGV` (default: the process's arguments) and exit.
+
+    The standard streams are made safe first (`streams.guard`): a standard error that
+    cannot be written costs the run neither its reports nor its exit code, whoever
+    writes to it (herstelcheck, Typer's own messages, Python's flush at exit).
+    """
+    from herstelcheck import streams
+
+    saved = streams.guard()
+    code: int | str | None = EXIT_ERROR
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
+    except SystemExit as exc:
+        code = exc.code
+    except OSError as exc:  # Typer's own output (help, a usage error) could not be written
+        usage = getattr(exc.__context__, "exit_code", None)  # a usage error being shown
+        if isinstance(usage, int):
+            code = usage
+        else:
+            plain_error(f"cannot write to standard output: {exc.strerror or exc}")
+            code = EXIT_ERROR
+    finally:
+        streams.restore(saved)
+    sys.exit(code)

@@ -15,16 +15,18 @@ import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from herstelcheck.errors import UsageError
 
 
-def write_output(text: str, target: str | Path | None = None) -> None:
-    """`text` to the file `target` (atomically) or, without one, to standard output."""
+def write_output(text: str, target: str | Path | None = None, *, utf8: bool = False) -> None:
+    """`text` to the file `target` (atomically) or, without one, to standard output
+    (as UTF-8 bytes with `utf8`, whatever the encoding of standard output)."""
     if target is not None:
         write_atomic(target, text)
         return
-    stream = StandardOutput()
+    stream = StandardOutput(utf8=utf8)
     stream.write(text)
     stream.commit()
 
@@ -33,20 +35,34 @@ class StandardOutput:
     """A report written piece by piece to standard output.
 
     Standard output is the one of the moment the report starts, whatever is done to
-    `sys.stdout` while plans are audited. A reader that goes away (`... | head`) is no
-    error: the rest of the report goes nowhere. A write that fails otherwise (a full
-    disk, `> /dev/full`) sends the rest nowhere too, and `commit` raises it as a
-    UsageError, so a run still finishes its other reports first.
+    `sys.stdout` while plans are audited. Each piece is flushed as it is written, so a
+    reader sees each plan as soon as it is audited. With `utf8` the text goes as UTF-8
+    bytes to the binary layer, whatever the encoding of standard output (JSON, SARIF and
+    the other formats read by programs must not lose a character to an ASCII or Latin-1
+    locale); without it, in the encoding of standard output (the terminal report).
+
+    A reader that goes away (`... | head`) is no error: the rest of the report goes
+    nowhere, and `gone` says so. A write that fails otherwise (a full disk,
+    `> /dev/full`, a standard output closed before the run) sends the rest nowhere too,
+    and `commit` raises it as a UsageError, so a run still finishes its other reports
+    first.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, utf8: bool = False) -> None:
         self._stream = sys.stdout
+        self._binary: Any = getattr(self._stream, "buffer", None) if utf8 else None
         self._open = True
         self._failure: str | None = None
+        self.gone = False
+        """Whether the reader went away (a broken pipe)."""
 
     def write(self, text: str) -> None:
-        if self._open:
-            self._attempt(self._stream.write, text)
+        if not self._open:
+            return
+        if self._binary is not None:
+            self._attempt(self._write_bytes, text.encode("utf-8", errors="replace"))
+        else:
+            self._attempt(self._write_text, text)
 
     def commit(self) -> None:
         """Flush what is written; raise a failure of any write as a UsageError."""
@@ -59,16 +75,26 @@ class StandardOutput:
     def discard(self) -> None:
         """Nothing to take back: what is written is written."""
 
-    def _attempt(self, action: Callable[..., object], *args: str) -> None:
+    def _write_text(self, text: str) -> None:
+        self._stream.write(text)
+        self._stream.flush()
+
+    def _write_bytes(self, data: bytes) -> None:
+        self._stream.flush()  # whatever went through the text layer comes first
+        self._binary.write(data)
+        self._binary.flush()
+
+    def _attempt(self, action: Callable[..., object], *args: object) -> None:
         try:
             action(*args)
         except BrokenPipeError:  # `herstelcheck audit ... | head`
             self._open = False
+            self.gone = True
             _discard_stdout()
-        except OSError as exc:  # a full disk (`> /dev/full`)
+        except (OSError, ValueError) as exc:  # a full disk (`> /dev/full`), closed
             self._open = False
             _discard_stdout()
-            self._failure = exc.strerror or str(exc)
+            self._failure = getattr(exc, "strerror", None) or str(exc)
 
 
 def _discard_stdout() -> None:

@@ -90,7 +90,7 @@ def write_all(
 
     text = renderer(fmt)(run, options)
     write_reports(run, specs, file_options(options))
-    write_output(text, output)
+    write_output(text, output, utf8=fmt is not OutputFormat.TERMINAL)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt is OutputFormat.GITHUB and summary_file:
         problem: str | None = module(fmt).write_step_summary(run, options, summary_file)
@@ -158,13 +158,16 @@ def stream_all(
     specs: Sequence[ReportSpec],
     options: RenderOptions,
     on_report: Callable[[PlanReport], None] | None = None,
-) -> None:
+) -> bool:
     """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
     only), plan by plan: each plan's part of each report is written as soon as the plan
     is audited, then the plan is let go. A report file is written to a temporary file
     beside it and put in place only at the end, after all plans; when anything fails on
     the way, every report file stays as it was. `on_report` sees each plan's report
-    after it is written."""
+    after it is written.
+
+    Returns False when the run stopped early: standard output went away (`| head`) and
+    no report file was left to write, so auditing on would serve nobody."""
     from herstelcheck.output import AtomicWriter, StandardOutput
 
     # One writer per format and options, so that each plan is written once for all the
@@ -182,7 +185,8 @@ def stream_all(
     try:
         for spec in specs:
             targets.append((writer(spec.format, file_options(options)), AtomicWriter(spec.file)))
-        main = StandardOutput() if output is None else AtomicWriter(output)
+        utf8 = fmt is not OutputFormat.TERMINAL
+        main = StandardOutput(utf8=utf8) if output is None else AtomicWriter(output)
         targets.append((writer(fmt, options), main))
         _send(targets, methodcaller("start"))
         for report in plans:
@@ -190,9 +194,12 @@ def stream_all(
             if on_report is not None:
                 on_report(report)
             del report  # let go of it before the next plan is read
+            if isinstance(main, StandardOutput) and main.gone and not specs:
+                return False
         _send(targets, methodcaller("end", plans.errors, plans.warnings))
         for _, destination in targets:  # the report files first, as `write_all` does
             destination.commit()
+        return True
     except BaseException:
         for _, destination in targets:
             destination.discard()

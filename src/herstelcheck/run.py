@@ -147,6 +147,11 @@ class Audit:
 
     def __exit__(self, *exc: object) -> None:
         self._collections.__exit__(None, None, None)
+        # A run that stops half-way (an interrupt, a reader gone) closes the progress
+        # bar now, which gives the terminal its cursor back.
+        close = getattr(self._files, "close", None)
+        if close is not None:
+            close()
 
     def __iter__(self) -> Iterator[PlanReport]:
         for name in self._files:
@@ -279,7 +284,7 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     today, sink = settings.today, terminal.diagnostic
     if reports.streamable(settings.format, settings.reports):
         with start(settings.paths, checklist, today=today, sink=sink, track=track) as plans:
-            reports.stream_all(
+            complete = reports.stream_all(
                 plans,
                 settings.format,
                 settings.output,
@@ -288,6 +293,8 @@ def audit(settings: Settings, terminal: Terminal) -> int:
                 on_report=outcome.add,
             )
         outcome.errors = bool(plans.errors)
+        if not complete:  # the reader went away: nothing more to say, to nobody
+            return outcome.exit_code()
     else:
         whole = audit_paths(
             settings.paths, checklist, today=today, sink=sink, on_report=outcome.add, track=track
