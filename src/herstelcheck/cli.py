@@ -115,9 +115,11 @@ def handled(ctx: typer.Context, terminal: Terminal | None = None) -> Iterator[Te
         for diagnostic in exc.diagnostics:
             terminal.diagnostic(diagnostic)
         raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
-        terminal.note("interrupted")
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM or SIGHUP (`signals`)
+        from herstelcheck import signals
+
+        terminal.note(exc.note if isinstance(exc, signals.Stopped) else "interrupted")
+        raise typer.Exit(signals.exit_code(exc)) from None
     except Exception as exc:
         if debug:
             raise
@@ -485,16 +487,20 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
     The standard streams are made safe first (`streams.guard`): a standard error that
     cannot be written costs the run neither its reports nor its exit code, whoever
-    writes to it (herstelcheck, Typer's own messages, Python's flush at exit).
+    writes to it (herstelcheck, Typer's own messages, Python's flush at exit). SIGTERM
+    and SIGHUP stop the run as Ctrl-C does (`signals`), so it cleans up after itself.
     """
-    from herstelcheck import streams
+    from herstelcheck import signals, streams
 
     saved = streams.guard()
     code: int | str | None = EXIT_ERROR
     try:
-        app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
+        with signals.stopping():
+            app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
     except SystemExit as exc:
         code = exc.code
+        if signals.received is not None:  # also when Typer caught it, as Ctrl-C
+            code = signals.received.exit_code
     except OSError as exc:  # Typer's own output (help, a usage error) could not be written
         usage = getattr(exc.__context__, "exit_code", None)  # a usage error being shown
         if isinstance(usage, int):
@@ -503,5 +509,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
             plain_error(f"cannot write to standard output: {exc.strerror or exc}")
             code = EXIT_ERROR
     finally:
+        if "herstelcheck.output" in sys.modules:  # a run stopped by a signal
+            sys.modules["herstelcheck.output"].remove_temporary_files()
         streams.restore(saved)
     sys.exit(code)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from herstelcheck.errors import UsageError
+from herstelcheck.signals import deferred as deferred_signals
 
 
 def write_output(text: str, target: str | Path | None = None, *, utf8: bool = False) -> None:
@@ -182,9 +183,9 @@ class AtomicWriter:
             else:
                 _set_default_mode(temp)
             os.replace(temp, path)
+            _PENDING.discard(temp)
         except BaseException as exc:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+            _remove(temp)
             if isinstance(exc, OSError):
                 raise UsageError(f"cannot write '{self._shown}': {exc.strerror or exc}") from None
             raise
@@ -225,8 +226,7 @@ def write_new(target: str | Path, text: str) -> None:
     except OSError as exc:
         raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        _remove(temp)
 
 
 def _write_temporary(target: str | Path, text: str, shown: str | Path | None = None) -> str:
@@ -249,7 +249,13 @@ class _Temporary:
         self._shown = target if shown is None else shown
         folder = path.parent if str(path.parent) else Path()
         try:
-            handle, self.name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            # No signal between making the file and noting it down: a run stopped at
+            # any moment leaves no temporary file behind (`remove_temporary_files`).
+            with deferred_signals():
+                handle, self.name = tempfile.mkstemp(
+                    prefix=_temporary_prefix(path.name), suffix=".tmp", dir=folder
+                )
+                _PENDING.add(self.name)
         except OSError as exc:
             raise UsageError(f"cannot write '{self._shown}': {exc.strerror or exc}") from None
         # errors="replace", as on standard output: a character no encoder can write
@@ -278,14 +284,43 @@ class _Temporary:
         """Close and remove the file."""
         with contextlib.suppress(OSError):
             self._stream.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.name)
+        _remove(self.name)
 
     def _failed(self, exc: BaseException) -> None:
         """Remove the file; an OSError is raised as a UsageError (else the caller raises)."""
         self.discard()
         if isinstance(exc, OSError):
             raise UsageError(f"cannot write '{self._shown}': {exc.strerror or exc}") from None
+
+
+_PENDING: set[str] = set()
+"""The temporary files made and not yet renamed or removed."""
+
+
+def remove_temporary_files() -> None:
+    """Remove every temporary file still there: after a run that was stopped where no
+    `discard` could reach them (see `signals`)."""
+    for name in list(_PENDING):
+        _remove(name)
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
+    _PENDING.discard(name)
+
+
+def _temporary_prefix(name: str) -> str:
+    """The start of a temporary file's name: `.NAME.`, or a short one where NAME is so
+    long that the random part and `.tmp` would make the name too long for the system."""
+    if len(os.fsencode(name)) > _LONGEST_NAME:
+        return ".herstelcheck."
+    return f".{name}."
+
+
+_LONGEST_NAME = 200
+"""The longest file name that a temporary name repeats (most systems allow 255 bytes:
+room for the dot, the random part and `.tmp`)."""
 
 
 def _set_default_mode(name: str) -> None:
