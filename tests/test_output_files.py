@@ -134,7 +134,7 @@ def test_output_path_that_is_a_device_is_never_replaced(cli, tmp_path):
     for target in (device, tmp_path / "link-to-null"):
         if target != device:
             target.symlink_to(device)
-        result = cli("audit", "-o", str(target), str(ZEEVEEN))
+        result = cli("audit", "-o", str(target), "--follow-symlinks", str(ZEEVEEN))
         assert result.exit_code == 2, result
         assert "it is not a regular file" in result.stderr
     assert stat.S_ISCHR(device.lstat().st_mode)
@@ -155,7 +155,7 @@ def test_output_through_a_symbolic_link_writes_the_file_it_points_to(cli, tmp_pa
     real.write_text(OLD_REPORT)
     link = tmp_path / "rapport.txt"
     link.symlink_to(real)
-    result = cli("audit", "-o", str(link), str(ZEEVEEN))
+    result = cli("audit", "-o", str(link), "--follow-symlinks", str(ZEEVEEN))
     assert result.exit_code == 0, result
     assert link.is_symlink()
     assert "Zeeveen" in real.read_text(encoding="utf-8")

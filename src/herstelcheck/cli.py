@@ -13,6 +13,7 @@ a traceback; `--debug` shows the traceback of a failure of herstelcheck itself.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -95,6 +96,31 @@ OutputOption = Annotated[
         rich_help_panel=REPORT,
     ),
 ]
+
+FollowSymlinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Write through a symbolic link named as the output file, to the file it "
+        "points to (refused without this option).",
+        rich_help_panel=REPORT,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace an output file even when its permissions make it read-only.",
+        rich_help_panel=REPORT,
+    ),
+]
+
+
+def _score(value: float | None) -> float | None:
+    """`--fail-under`: a number from 0 to 100 (not nan, which no score is under)."""
+    if value is not None and not 0 <= value <= 100:  # also false for nan
+        raise typer.BadParameter(f"must be a number from 0 to 100 (got {value})")
+    return value
 
 
 @contextmanager
@@ -213,8 +239,7 @@ def audit(
         Optional[float],
         typer.Option(
             "--fail-under",
-            min=0,
-            max=100,
+            callback=_score,
             metavar="SCORE",
             help="Exit 1 when any plan scores below SCORE (0-100).",
             rich_help_panel=THRESHOLDS,
@@ -258,6 +283,17 @@ def audit(
         typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.", rich_help_panel=INPUT),
     ] = False,
     date: DateOption = None,
+    force: ForceOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say on standard error which configuration file applies, and why.",
+            rich_help_panel=INPUT,
+        ),
+    ] = False,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -285,6 +321,9 @@ def audit(
             no_config=no_config,
             date=date,
             template=str(template) if template is not None else None,
+            verbose=verbose,
+            force=force,
+            follow_symlinks=follow_symlinks,
         )
         code = run.audit(chosen, terminal)
     raise typer.Exit(code)
@@ -363,6 +402,7 @@ def init(
         ),
     ] = Lang.nl,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Write a commented plan template that covers all ten items.
 
@@ -372,7 +412,7 @@ def init(
     import shlex
 
     from herstelcheck import template
-    from herstelcheck.output import write_atomic, write_new, write_output
+    from herstelcheck.output import Rules, check_target, write_atomic, write_new, write_output
 
     with handled(ctx) as terminal:
         name = None
@@ -385,11 +425,13 @@ def init(
         if file is None or file == "-":
             write_output(text, utf8=True)
             return
-        if Path(file).is_dir():
-            raise UsageError(f"cannot write the template to '{file}': it is a folder")
+        if not force and os.path.lexists(file) and not os.path.isdir(file):
+            raise UsageError(f"'{file}' already exists; use --force to overwrite it")
+        rules = Rules(follow_symlinks=follow_symlinks, force=True)
+        check_target(file, (), rules, what="the template")
         try:
             if force:
-                write_atomic(file, text)
+                write_atomic(file, text, rules)
             else:
                 write_new(file, text)
         except FileExistsError:
@@ -401,7 +443,12 @@ def init(
 
 
 @app.command()
-def schema(ctx: typer.Context, output: OutputOption = None) -> None:
+def schema(
+    ctx: typer.Context,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
+) -> None:
     """Print the JSON Schema of the plan format, for editors.
 
     The schema is JSON Schema draft 2020-12 of the plan format; see docs/plan-format.md
@@ -410,10 +457,11 @@ def schema(ctx: typer.Context, output: OutputOption = None) -> None:
     Exit codes: 0 written, 2 FILE cannot be written.
     """
     from herstelcheck import schema as plan_schema
-    from herstelcheck.output import write_output
+    from herstelcheck.output import Rules, write_output
 
     with handled(ctx):
-        write_output(plan_schema.dumps(), output, utf8=True)
+        rules = Rules(follow_symlinks=follow_symlinks, force=force)
+        write_output(plan_schema.dumps(), output, utf8=True, rules=rules)
 
 
 # --- diff ----------------------------------------------------------------------------

@@ -1,19 +1,23 @@
 """Write reports: to standard output, or to files atomically, so that a reader never
 sees half a file and a failed run leaves an existing file as it was.
 
-A report only ever replaces a regular file, and never one of the plans it reports on:
-not when `-o` names a plan by another path, a symbolic or hard link, a plan found in a
-folder, or the file that standard input was redirected from. `-o` naming a symbolic link
-writes to the file the link points to and leaves the link in place.
+A report only ever replaces a regular file that is not read-only, and never one of the
+plans it reports on (also by another path, a symbolic or hard link, a plan found in a
+folder, or the file that standard input was redirected from) nor the checklist,
+configuration or template file of its run. A file name whose last part is a symbolic
+link is refused, unless the run allows it (`--follow-symlinks`): then the file the link
+points to gets the report and the link stays (see `check_target`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +25,18 @@ from herstelcheck.errors import UsageError
 from herstelcheck.signals import deferred as deferred_signals
 
 
-def write_output(text: str, target: str | Path | None = None, *, utf8: bool = False) -> None:
-    """`text` to the file `target` (atomically) or, without one, to standard output
-    (as UTF-8 bytes with `utf8`, whatever the encoding of standard output)."""
+def write_output(
+    text: str,
+    target: str | Path | None = None,
+    *,
+    utf8: bool = False,
+    rules: Rules | None = None,
+) -> None:
+    """`text` to the file `target` (atomically, as `rules` allow) or, without one, to
+    standard output (as UTF-8 bytes with `utf8`, whatever the encoding of standard
+    output)."""
     if target is not None:
-        write_atomic(target, text)
+        write_atomic(target, text, rules or Rules())
         return
     stream = StandardOutput(utf8=utf8)
     stream.write(text)
@@ -106,49 +117,123 @@ def _discard_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def check_target(target: str, inputs: Iterable[str] = ()) -> Path:
-    """Refuse an output path that is a folder, a device or pipe, has no folder, or is one
-    of the files `inputs` (`-`: the file standard input was redirected from)."""
-    path = Path(target)
-    real = Path(os.path.realpath(path))
-    if real.is_dir():
-        raise UsageError(f"cannot write the report to '{target}': it is a folder")
-    if real.exists() and not real.is_file():
-        raise UsageError(
-            f"cannot write the report to '{target}': it is not a regular file "
-            "(a device, pipe or socket); leave out -o to write to standard output"
-        )
-    folder = real.parent
-    if not folder.is_dir():
-        shown = path.parent if str(path.parent) else Path()
-        raise UsageError(f"cannot write the report to '{target}': no folder '{shown}'")
-    if real.exists() and any(_same_file(name, real) for name in inputs):
-        raise UsageError(
-            f"refusing to write the report to '{target}': it is one of the plans audited"
-        )
-    return path
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What a run allows its report files to replace."""
+
+    follow_symlinks: bool = False
+    """Write through a symbolic link named as the file (`--follow-symlinks`); without
+    it, a file name whose last part is a symbolic link is refused."""
+    force: bool = False
+    """Replace a file whose permissions make it read-only (`--force`)."""
+    protected: tuple[tuple[str, str], ...] = ()
+    """Files that are never replaced, each with what it is: the checklist, the
+    configuration or the template file of the run ("the checklist file")."""
 
 
-def _same_file(name: str, target: Path) -> bool:
-    """Whether plan `name` (`-`: standard input) is the file `target`."""
+def check_target(
+    target: str | Path,
+    inputs: Iterable[str] = (),
+    rules: Rules = Rules(),
+    what: str = "the report",
+) -> Path:
+    """The file that writing `what` to `target` replaces or makes, or a UsageError: for a
+    folder, a device or pipe, a missing folder, a name the system cannot take, a loop of
+    symbolic links, a symbolic link (unless `rules.follow_symlinks`), a read-only file
+    (unless `rules.force`), one of the plans `inputs` (`-`: the file standard input was
+    redirected from) or a file of `rules.protected`."""
+    name = str(target)
+    refuse = f"refusing to write {what} to '{name}'"
+    cannot = f"cannot write {what} to '{name}'"
+    try:
+        info = os.lstat(name)
+    except FileNotFoundError:
+        info = None
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{cannot}: {_reason(exc)}") from None
+    link = info is not None and stat.S_ISLNK(info.st_mode)
+    real = Path(os.path.realpath(name)) if link else Path(os.path.abspath(name))
+    try:
+        final = os.stat(name) if link else info
+    except FileNotFoundError:  # a link to a file that does not exist yet
+        final = None
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{cannot}: {_reason(exc)}") from None
+    if final is not None and stat.S_ISREG(final.st_mode):
+        for plan in inputs:
+            if same_file(plan, final):
+                raise UsageError(f"{refuse}: it is one of the plans audited")
+        for file, kind in rules.protected:
+            if same_file(file, final):
+                raise UsageError(f"{refuse}: it is {kind} of this run")
+    if link and not rules.follow_symlinks:
+        raise UsageError(
+            f"{refuse}: it is a symbolic link (to '{os.readlink(name)}'); "
+            "name the file itself, or use --follow-symlinks to write where it points"
+        )
+    if final is not None and stat.S_ISDIR(final.st_mode):
+        raise UsageError(f"{cannot}: it is a folder")
+    if final is not None and not stat.S_ISREG(final.st_mode):
+        raise UsageError(
+            f"{cannot}: it is not a regular file (a device, pipe or socket); "
+            "leave out -o to write to standard output"
+        )
+    if final is None:
+        folder = real.parent
+        if not folder.is_dir():
+            shown = folder if link else Path(name).parent
+            where = f" (where the symbolic link '{name}' points)" if link else ""
+            raise UsageError(f"{cannot}: no folder '{shown}'{where}")
+    elif not rules.force and _read_only(final):
+        raise UsageError(f"{refuse}: the file is read-only; use --force to replace it")
+    return real
+
+
+def _reason(exc: BaseException) -> str:
+    """An OSError in words for a message about a file name."""
+    number = getattr(exc, "errno", None)
+    if number == errno.ELOOP:
+        return "it is a loop of symbolic links"
+    if number == errno.ENAMETOOLONG:
+        return "the name is too long for the system"
+    if isinstance(exc, ValueError):  # a NUL in the name
+        return "the name is not valid"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _read_only(info: os.stat_result) -> bool:
+    """Whether the mode of a file says it is not to be written, by its owner or anyone
+    (judged by the bits, not by access: root, as CI runs, may write anything)."""
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows: the read-only flag
+        return not info.st_mode & stat.S_IWRITE
+    uid = os.geteuid()
+    if uid == 0 or uid == info.st_uid:
+        return not info.st_mode & stat.S_IWUSR
+    if info.st_gid in (os.getegid(), *os.getgroups()):
+        return not info.st_mode & stat.S_IWGRP
+    return not info.st_mode & stat.S_IWOTH
+
+
+def same_file(name: str, target: os.stat_result) -> bool:
+    """Whether `name` (`-`: the file standard input was redirected from) is the file of
+    `target`."""
     try:
         info = os.fstat(sys.stdin.fileno()) if name == "-" else os.stat(name)
-        other = os.stat(target)
     except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
         return False
     return stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) == (
-        other.st_dev,
-        other.st_ino,
+        target.st_dev,
+        target.st_ino,
     )
 
 
-def write_atomic(target: str | Path, text: str) -> None:
+def write_atomic(target: str | Path, text: str, rules: Rules = Rules()) -> None:
     """Write `text` to `target` via a temporary file in the same folder and a rename.
 
-    A symbolic link is followed (the file it points to gets the text); anything but a
-    regular file is refused, so a report never replaces a device such as /dev/null.
+    Only a regular file is replaced, never a device such as /dev/null, and a symbolic
+    link only with `rules.follow_symlinks` (the file it points to gets the text).
     """
-    writer = AtomicWriter(target)
+    writer = AtomicWriter(target, rules)
     writer.write(text)
     writer.commit()
 
@@ -161,11 +246,9 @@ class AtomicWriter:
     fails, or the run stops and calls `discard`, the temporary file is removed.
     """
 
-    def __init__(self, target: str | Path) -> None:
-        self._path = Path(os.path.realpath(target))
+    def __init__(self, target: str | Path, rules: Rules = Rules()) -> None:
+        self._path = check_target(target, (), rules)
         self._shown = target
-        if self._path.exists() and not self._path.is_file():
-            raise UsageError(f"cannot write '{target}': it is not a regular file")
         self._temporary: _Temporary | None = _Temporary(self._path, shown=target)
 
     def write(self, text: str) -> None:
