@@ -228,3 +228,26 @@ def test_a_reader_that_goes_away_stops_the_audit(tmp_path, args, code):
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=60) == code
     assert stderr == ""  # not the error of z-stuk.yaml, nor a verdict line
+
+
+@POSIX
+def test_a_reader_that_goes_away_from_a_whole_report_gets_no_verdict_lines(tmp_path):
+    """A format written whole (SARIF) knows of the reader only at the end: the exit code
+    is the run's, and nothing more is said."""
+    folder = tmp_path / "plannen"
+    folder.mkdir()
+    for index in range(200):  # a report larger than the pipe holds
+        shutil.copy(LINDEWAARD, folder / f"a{index:03}.yaml")
+    command = ["audit", str(folder), "-f", "sarif", "--fail-under", "90"]
+    with subprocess.Popen(
+        [sys.executable, "-m", "herstelcheck", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1"},
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.read(100)
+        process.stdout.close()
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 1
+    assert stderr == ""

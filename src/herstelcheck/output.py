@@ -61,6 +61,8 @@ class StandardOutput:
     """
 
     def __init__(self, *, utf8: bool = False) -> None:
+        global _gone
+        _gone = False  # a new report: whether its reader goes away
         self._stream = sys.stdout
         self._binary: Any = getattr(self._stream, "buffer", None) if utf8 else None
         self._open = True
@@ -87,26 +89,44 @@ class StandardOutput:
     def discard(self) -> None:
         """Nothing to take back: what is written is written."""
 
+    # Written in pieces, each flushed: a reader that goes away in the middle of a large
+    # write is not always told apart from one that took it all (the system may report
+    # the part written), but the next piece is refused with a broken pipe.
+
     def _write_text(self, text: str) -> None:
-        self._stream.write(text)
-        self._stream.flush()
+        for start in range(0, len(text), _PIECE):
+            self._stream.write(text[start : start + _PIECE])
+            self._stream.flush()
 
     def _write_bytes(self, data: bytes) -> None:
         self._stream.flush()  # whatever went through the text layer comes first
-        self._binary.write(data)
-        self._binary.flush()
+        for start in range(0, len(data), _PIECE):
+            self._binary.write(data[start : start + _PIECE])
+            self._binary.flush()
 
     def _attempt(self, action: Callable[..., object], *args: object) -> None:
         try:
             action(*args)
         except BrokenPipeError:  # `herstelcheck audit ... | head`
+            global _gone
             self._open = False
-            self.gone = True
+            self.gone = _gone = True
             _discard_stdout()
         except (OSError, ValueError) as exc:  # a full disk (`> /dev/full`), closed
             self._open = False
             _discard_stdout()
             self._failure = getattr(exc, "strerror", None) or str(exc)
+
+
+_PIECE = 64 * 1024
+"""The most written to standard output at once (the size of a pipe's buffer on Linux)."""
+_gone = False
+
+
+def standard_output_gone() -> bool:
+    """Whether the reader of the last report written to standard output went away (a
+    broken pipe)."""
+    return _gone
 
 
 def _discard_stdout() -> None:

@@ -301,6 +301,7 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     """
     from herstelcheck import reports
     from herstelcheck.checklist import load as load_checklist
+    from herstelcheck.output import standard_output_gone
 
     if settings.verbose:
         terminal.note(settings.config_source)
@@ -347,6 +348,8 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             whole, settings.format, settings.output, settings.reports, options, rules, inputs
         ):
             terminal.warn(problem)
+        if standard_output_gone() and not settings.reports:
+            return outcome.exit_code()  # as above: the reader went away
     for diagnostic in outcome.shortfalls:
         terminal.diagnostic(diagnostic)
     return outcome.exit_code()
