@@ -187,8 +187,12 @@ def check_target(
             if same_file(file, final):
                 raise UsageError(f"{refuse}: it is {kind} of this run")
     if link and not rules.follow_symlinks:
+        try:
+            points = os.readlink(name)
+        except OSError:  # it changed meanwhile
+            points = str(real)
         raise UsageError(
-            f"{refuse}: it is a symbolic link (to '{os.readlink(name)}'); "
+            f"{refuse}: it is a symbolic link (to '{points}'); "
             "name the file itself, or use --follow-symlinks to write where it points"
         )
     if final is not None and stat.S_ISDIR(final.st_mode):

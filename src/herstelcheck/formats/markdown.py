@@ -443,7 +443,7 @@ def render_isolated(file: str, source: str, variables: dict[str, Any]) -> str:
         raise TemplateError([diagnostic])
     if code == _NO_MEMORY or b"MemoryError" in err:
         raise _stopped(file, f"it needed more than {_size(TEMPLATE_MEMORY)} of memory")
-    if code in (-getattr(signal, "SIGXCPU", 0), -signal.SIGKILL):
+    if code in (-getattr(signal, "SIGXCPU", 0), -getattr(signal, "SIGKILL", 0)) and code:
         raise _stopped(
             file, f"it took more than {_seconds(TEMPLATE_CPU_SECONDS)} of processor time"
         )
