@@ -90,4 +90,4 @@ def test_plan_paths_are_checked_against_the_format(path: str, problem: str | Non
 def test_a_missing_checklist_file(tmp_path: Path) -> None:
     with pytest.raises(ChecklistError) as info:
         checklist.load(tmp_path / "nope.yaml")
-    assert info.value.diagnostics[0].message == "no such file"
+    assert info.value.diagnostics[0].message == "no such checklist file"

@@ -23,8 +23,8 @@ import pytest
 import yaml
 
 from conftest import DATA, EXAMPLES
+from herstelcheck import files, yamlload
 from herstelcheck import run as runner
-from herstelcheck import yamlload
 from herstelcheck.cli import main
 from herstelcheck.errors import HerstelcheckError
 from herstelcheck.plan import PlanError, load_file
@@ -281,7 +281,7 @@ def test_a_file_over_the_limit_is_refused_without_reading_it(tmp_path):
     tracemalloc.start()
     try:
         with pytest.raises(HerstelcheckError) as caught:
-            yamlload.read_file(str(big), "groot.yaml")
+            files.read(str(big), files.PLAN, "groot.yaml")
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -291,7 +291,7 @@ def test_a_file_over_the_limit_is_refused_without_reading_it(tmp_path):
 
 def test_a_file_that_grows_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
     big = tmp_path / "groeit.yaml"
-    big.write_bytes(b"#" * (yamlload.MAX_BYTES + 4096))
+    big.write_bytes(b"#" * (files.PLAN.limit + 4096))
     real_fstat = os.fstat
 
     def small_fstat(fd):  # the size when it was opened, before it grew
@@ -299,10 +299,8 @@ def test_a_file_that_grows_is_read_no_further_than_the_limit(tmp_path, monkeypat
         return os.stat_result((*info[:6], 10, *info[7:]))
 
     monkeypatch.setattr(os, "fstat", small_fstat)
-    data = yamlload.read_file(str(big), "groeit.yaml")
-    assert len(data) == yamlload.MAX_BYTES + 1
     with pytest.raises(HerstelcheckError, match="larger than 5 MB"):
-        yamlload.read_bytes(data, "groeit.yaml")
+        files.read(str(big), files.PLAN, "groeit.yaml")
 
 
 def test_endless_standard_input_is_read_no_further_than_the_limit(monkeypatch, capsys):
@@ -323,7 +321,7 @@ def test_endless_standard_input_is_read_no_further_than_the_limit(monkeypatch, c
         main(["audit", "-"])
     assert caught.value.code == 2
     assert "<stdin>:1:1: error: file is larger than 5 MB" in capsys.readouterr().err
-    assert Endless.served <= yamlload.MAX_BYTES + 1024 * 1024
+    assert Endless.served <= files.PLAN.limit + 1024 * 1024
 
 
 def _limit_memory() -> None:  # pragma: no cover - runs in the child process
@@ -364,7 +362,10 @@ def test_fifos_and_devices_are_refused_and_never_read_forever(tmp_path):
     for checklist_file in (str(fifo), "/dev/zero"):
         result = _run("audit", "--checklist", checklist_file, ZEEVEEN)
         assert result.returncode == 2, result
-        assert f"{checklist_file}:1:1: error: is not a regular file" in result.stderr
+        assert (
+            f"{checklist_file}:1:1: error: the checklist file is not a regular file"
+            in result.stderr
+        )
     with open("/dev/zero", "rb") as zero:  # a stream is read up to the limit
         result = _run("audit", "-", stdin=zero)
     assert result.returncode == 2, result

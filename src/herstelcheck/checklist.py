@@ -24,6 +24,7 @@ from typing import Any
 from herstelcheck import wordmatch
 from herstelcheck.criteria import KINDS
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
+from herstelcheck.files import CHECKLIST, read
 from herstelcheck.i18n import PLURAL_FORMS, plural_form
 from herstelcheck.model import SECTIONS, Plan, Term, field_types, unwrap_optional
 from herstelcheck.suggest import hint
@@ -35,7 +36,6 @@ from herstelcheck.yamlload import (
     Sequence,
     parse,
     read_bytes,
-    read_file,
     to_python,
 )
 
@@ -177,7 +177,7 @@ def load(path: str | Path | None = None) -> Checklist:
     file = Path(path) if path is not None else default_path()
     name = str(path) if path is not None else "checklist.yaml"
     try:
-        data = read_file(str(file), name)
+        data = read(str(file), CHECKLIST, name)
     except HerstelcheckError as exc:
         raise ChecklistError(exc.diagnostics) from None
     key = (name, data)

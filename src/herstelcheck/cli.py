@@ -24,7 +24,7 @@ from typing import Annotated, NoReturn, Optional
 import typer
 
 from herstelcheck import __version__
-from herstelcheck.console import Color, Terminal
+from herstelcheck.console import Color, Terminal, plain_error
 from herstelcheck.errors import EXIT_ERROR, EXIT_FAIL, HerstelcheckError, UsageError
 from herstelcheck.formats import ChecklistFormat, DiffFormat, OutputFormat, ScanFormat
 from herstelcheck.thresholds import FailOn
@@ -97,6 +97,31 @@ OutputOption = Annotated[
     ),
 ]
 
+FollowSymlinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Write through a symbolic link named as the output file, to the file it "
+        "points to (refused without this option).",
+        rich_help_panel=REPORT,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Replace an output file even when its permissions make it read-only.",
+        rich_help_panel=REPORT,
+    ),
+]
+
+
+def _score(value: float | None) -> float | None:
+    """`--fail-under`: a number from 0 to 100 (not nan, which no score is under)."""
+    if value is not None and not 0 <= value <= 100:  # also false for nan
+        raise typer.BadParameter(f"must be a number from 0 to 100 (got {value})")
+    return value
+
 
 @contextmanager
 def handled(ctx: typer.Context, terminal: Terminal | None = None) -> Iterator[Terminal]:
@@ -116,9 +141,11 @@ def handled(ctx: typer.Context, terminal: Terminal | None = None) -> Iterator[Te
         for diagnostic in exc.diagnostics:
             terminal.diagnostic(diagnostic)
         raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
-        terminal.note("interrupted")
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM or SIGHUP (`interrupts`)
+        from herstelcheck import interrupts
+
+        terminal.note(exc.note if isinstance(exc, interrupts.Stopped) else "interrupted")
+        raise typer.Exit(interrupts.exit_code(exc)) from None
     except Exception as exc:
         if debug:
             raise
@@ -222,8 +249,7 @@ def audit(
         Optional[float],
         typer.Option(
             "--fail-under",
-            min=0,
-            max=100,
+            callback=_score,
             metavar="SCORE",
             help="Exit 1 when any plan scores below SCORE (0-100).",
             rich_help_panel=THRESHOLDS,
@@ -267,12 +293,23 @@ def audit(
         typer.Option("--no-config", help="Ignore any .herstelcheck.yaml.", rich_help_panel=INPUT),
     ] = False,
     date: DateOption = None,
+    force: ForceOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
     skip_non_plans: Annotated[
         bool,
         typer.Option(
             "--skip-non-plans",
             help="Skip, with a note, a YAML file named here that is not a plan (no "
             "'gemeente', 'titel' or other plan key); one found in a folder always is.",
+            rich_help_panel=INPUT,
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Say on standard error which configuration file applies, and why.",
             rich_help_panel=INPUT,
         ),
     ] = False,
@@ -306,6 +343,9 @@ def audit(
             template=str(template) if template is not None else None,
             skip_non_plans=skip_non_plans,
             quiet=quiet,
+            verbose=verbose,
+            force=force,
+            follow_symlinks=follow_symlinks,
         )
         code = run.audit(chosen, terminal)
     raise typer.Exit(code)
@@ -355,7 +395,8 @@ def checklist_command(
                 raise UsageError(f"the checklist has no item '{item}'; choose one of: {known}")
             items = (found,)
         options = terminal.render_options(lang.value)
-        write_output(checklist_renderer(format)(loaded, items, options))
+        utf8 = format is not ChecklistFormat.TERMINAL
+        write_output(checklist_renderer(format)(loaded, items, options), utf8=utf8)
 
 
 # --- init ----------------------------------------------------------------------------
@@ -384,12 +425,17 @@ def init(
         ),
     ] = Lang.nl,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    follow_symlinks: FollowSymlinksOption = False,
 ) -> None:
     """Write a commented plan template that covers all ten items.
 
     The template loads without errors and audits to a score of 0: fill in its empty
     values. Exit codes: 0 written, 2 a usage error (FILE exists, cannot be written).
     """
+    import shlex
+
+    from herstelcheck import template
+    from herstelcheck.output import Rules, check_target, write_atomic, write_new, write_output
 
     with handled(ctx) as terminal:
         import shlex
@@ -405,13 +451,15 @@ def init(
                 raise UsageError(str(exc)) from None
         text = template.render(lang.value, name, file)
         if file is None or file == "-":
-            write_output(text)
+            write_output(text, utf8=True)
             return
-        if Path(file).is_dir():
-            raise UsageError(f"cannot write the template to '{file}': it is a folder")
+        if not force and os.path.lexists(file) and not os.path.isdir(file):
+            raise UsageError(f"'{file}' already exists; use --force to overwrite it")
+        rules = Rules(follow_symlinks=follow_symlinks, force=True)
+        check_target(file, (), rules, what="the template")
         try:
             if force:
-                write_atomic(file, text)
+                write_atomic(file, text, rules)
             else:
                 write_new(file, text)
         except FileExistsError:
@@ -423,7 +471,12 @@ def init(
 
 
 @app.command()
-def schema(ctx: typer.Context, output: OutputOption = None) -> None:
+def schema(
+    ctx: typer.Context,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    follow_symlinks: FollowSymlinksOption = False,
+) -> None:
     """Print the JSON Schema of the plan format, for editors.
 
     The schema is JSON Schema draft 2020-12 of the plan format; see docs/plan-format.md
@@ -434,9 +487,10 @@ def schema(ctx: typer.Context, output: OutputOption = None) -> None:
 
     with handled(ctx):
         from herstelcheck import schema as plan_schema
-        from herstelcheck.output import write_output
+        from herstelcheck.output import Rules, write_output
 
-        write_output(plan_schema.dumps(), output)
+        rules = Rules(follow_symlinks=follow_symlinks, force=force)
+        write_output(plan_schema.dumps(), output, utf8=True, rules=rules)
 
 
 # --- diff ----------------------------------------------------------------------------
@@ -498,7 +552,9 @@ def diff(
         comparison = compare(reports[0], reports[1])
         screen = terminal.render_options(lang.value)
         options = DiffOptions(**dataclasses.asdict(screen), checklist=loaded, today=today)
-        write_output(diff_renderer(format)(comparison, options))
+        write_output(
+            diff_renderer(format)(comparison, options), utf8=format is not DiffFormat.TERMINAL
+        )
         if fail_on_regression and comparison.regressions:
             raise typer.Exit(EXIT_FAIL)
 
@@ -579,12 +635,33 @@ def scan(
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run `herstelcheck ARGV` (default: the process's arguments) and exit."""
-    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
-        if getattr(sys, name) is None:  # started with `<&-`, `>&-` or `2>&-`
-            setattr(sys, name, open(os.devnull, mode))  # noqa: SIM115 - lives as long as sys
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-    app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
-    sys.exit(0)  # pragma: no cover - Typer always exits
+    """Run `herstelcheck ARGV` (default: the process's arguments) and exit.
+
+    The standard streams are made safe first (`streams.guard`): a standard error that
+    cannot be written costs the run neither its reports nor its exit code, whoever
+    writes to it (herstelcheck, Typer's own messages, Python's flush at exit). SIGTERM
+    and SIGHUP stop the run as Ctrl-C does (`interrupts`), so it cleans up after itself.
+    """
+    from herstelcheck import interrupts, streams
+
+    saved = streams.guard()
+    code: int | str | None = EXIT_ERROR
+    try:
+        with interrupts.stopping():
+            app(args=list(argv) if argv is not None else None, prog_name="herstelcheck")
+    except SystemExit as exc:
+        code = exc.code
+        if interrupts.received is not None:  # also when Typer caught it, as Ctrl-C
+            code = interrupts.received.exit_code
+    except OSError as exc:  # Typer's own output (help, a usage error) could not be written
+        usage = getattr(exc.__context__, "exit_code", None)  # a usage error being shown
+        if isinstance(usage, int):
+            code = usage
+        else:
+            plain_error(f"cannot write to standard output: {exc.strerror or exc}")
+            code = EXIT_ERROR
+    finally:
+        if "herstelcheck.output" in sys.modules:  # a run stopped by a signal
+            sys.modules["herstelcheck.output"].remove_temporary_files()
+        streams.restore(saved)
+    sys.exit(code)

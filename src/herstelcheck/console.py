@@ -20,6 +20,7 @@ from rich.text import Text
 
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
+from herstelcheck.interrupts import deferred as deferred_signals
 from herstelcheck.textsafe import visible
 
 PROGRESS_THRESHOLD = 10
@@ -125,12 +126,21 @@ class Terminal:
             MofNCompleteColumn(),
             TextColumn("{task.fields[file]}", markup=False),
         )
-        with Progress(*columns, console=self.err, transient=True) as progress:
+        progress = Progress(*columns, console=self.err, transient=True)
+        # Started and stopped whole, with no signal in between (SIGTERM raises an
+        # exception, see `interrupts`): a bar cut off half-way through starting would
+        # leave the terminal without its cursor.
+        try:
+            with deferred_signals():
+                progress.start()
             task = progress.add_task("audit", total=len(files), file="")
             for name in files:
                 progress.update(task, file=visible(name))
                 yield name
                 progress.advance(task)
+        finally:
+            with deferred_signals():
+                progress.stop()
 
 
 def plain_error(message: str) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from herstelcheck import values
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
+from herstelcheck.files import PLAN, read, read_stdin, too_large
 from herstelcheck.model import (
     SECTIONS,
     LoadedPlan,
@@ -30,7 +31,6 @@ from herstelcheck.model import (
 from herstelcheck.suggest import hint
 from herstelcheck.textsafe import excerpt
 from herstelcheck.yamlload import (
-    MAX_BYTES,
     NULL,
     Mapping,
     Node,
@@ -39,7 +39,6 @@ from herstelcheck.yamlload import (
     describe,
     parse,
     read_bytes,
-    read_file,
 )
 
 STDIN = "-"
@@ -73,6 +72,8 @@ def load_file(path: str) -> tuple[LoadedPlan, list[Diagnostic]]:
 
 def load_bytes(data: bytes, name: str) -> tuple[LoadedPlan, list[Diagnostic]]:
     """Read a plan from bytes; returns the plan and its warnings, or raises PlanError."""
+    if len(data) > PLAN.limit:
+        raise PlanError([Diagnostic(name, 1, 1, "error", too_large(PLAN))])
     try:
         text = read_bytes(data, name)
         return load_text(text, name)
@@ -122,19 +123,11 @@ def _explanation(plan: Plan, section: str, term_notes: str | None) -> str | None
 
 
 def _read(path: str, name: str) -> bytes:
-    """The bytes of a plan: standard input or a regular file, at most MAX_BYTES + 1."""
-    import sys
-
-    if path != STDIN:
-        try:
-            return read_file(path, name)
-        except HerstelcheckError as exc:
-            raise PlanError(exc.diagnostics) from None
+    """The bytes of a plan: standard input or a regular file, within the limit of a plan."""
     try:
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PlanError([Diagnostic(name, 1, 1, "error", f"cannot read: {reason}")]) from None
+        return read_stdin(PLAN, name) if path == STDIN else read(path, PLAN, name)
+    except HerstelcheckError as exc:
+        raise PlanError(exc.diagnostics) from None
 
 
 EXPLANATION = "toelichting"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import methodcaller
 from pathlib import Path
@@ -27,23 +28,29 @@ if TYPE_CHECKING:
     from herstelcheck.audit import AuditRun, PlanReport
     from herstelcheck.checklist import Checklist
     from herstelcheck.errors import Diagnostic
+    from herstelcheck.output import Rules
 
 
-def check_targets(specs: Sequence[ReportSpec], output: str | None, plans: Sequence[str]) -> None:
-    """Refuse `--output` or a report file that is a folder, has no folder, is one of the
-    `plans` (as named, or found in a folder), or is named twice (by two reports, or by a
-    report and --output)."""
+def check_targets(
+    specs: Sequence[ReportSpec],
+    output: str | None,
+    plans: Sequence[str],
+    rules: Rules | None = None,
+) -> None:
+    """Refuse `--output` or a report file that `output.check_target` refuses (a folder,
+    no folder, one of the `plans` as named or found in a folder, a file of
+    `rules.protected`, ...), or that is named twice (by two reports, or by a report and
+    --output)."""
     if output is None and not specs:
         return
-    from herstelcheck.output import check_target
+    from herstelcheck.output import Rules, check_target
 
+    rules = rules or Rules()
     seen: dict[Path, str] = {}
     if output is not None:
-        check_target(output, plans)
-        seen[Path(output).resolve()] = "--output"
+        seen[check_target(output, plans, rules)] = "--output"
     for spec in specs:
-        check_target(spec.file, plans)
-        key = Path(spec.file).resolve()
+        key = check_target(spec.file, plans, rules)
         if key in seen:
             raise UsageError(
                 f"--report {spec.format.value}={spec.file}: "
@@ -66,12 +73,14 @@ def render_reports(
     return [(spec.file, rendered[spec.format]) for spec in specs]
 
 
-def write_reports(run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions) -> None:
+def write_reports(
+    run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions, rules: Rules | None = None
+) -> None:
     """Render the run once per format, then write each report atomically."""
-    from herstelcheck.output import write_atomic
+    from herstelcheck.output import Rules, write_atomic
 
     for file, text in render_reports(run, specs, options):
-        write_atomic(file, text)
+        write_atomic(file, text, rules or Rules())
 
 
 def write_all(
@@ -80,29 +89,63 @@ def write_all(
     output: str | None,
     specs: Sequence[ReportSpec],
     options: RenderOptions,
+    rules: Rules | None = None,
+    inputs: Sequence[str] = (),
     quiet: bool = False,
 ) -> list[str]:
     """Every report of the run: the one in `fmt` to `output` (standard output when None;
     none at all when `quiet`) and each of `specs` to its file, all rendered before any is
-    written; then, for the GitHub format, the job summary to $GITHUB_STEP_SUMMARY.
-    Returns the problems that do not fail the run (a job summary that could not be
-    written)."""
+    written; then, for the GitHub format, the job summary to $GITHUB_STEP_SUMMARY
+    (appended to a regular file that is none of the plans `inputs` nor a file of
+    `rules.protected`). Returns the problems that do not fail the run (a job summary that
+    could not be written)."""
     from herstelcheck.formats import renderer
     from herstelcheck.output import write_output
 
     text = None if quiet else renderer(fmt)(run, options)
-    write_reports(run, specs, file_options(options))
+    write_reports(run, specs, file_options(options), rules)
     if text is not None:
-        write_output(text, output)
+        write_output(text, output, utf8=fmt not in TEXT_FOR_PEOPLE, rules=rules)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt is OutputFormat.GITHUB and summary_file:
-        problem: str | None = module(fmt).write_step_summary(run, options, summary_file)
+        problem = summary_refusal(summary_file, inputs, rules)
+        if problem is None:
+            problem = module(fmt).write_step_summary(run, options, summary_file)
         if problem:
             return [problem]
     return []
 
 
+def summary_refusal(path: str, inputs: Sequence[str], rules: Rules | None) -> str | None:
+    """Why the job summary may not be appended to `path`, or None: only a regular file
+    (or a new one) is, so that a FIFO cannot hang the run, and never an input of the run,
+    which would get Markdown appended."""
+    from herstelcheck.output import same_file
+
+    shown = f"the job summary to '{path}'"
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:  # the runner makes it; a new file is fine too
+        return None
+    except (OSError, ValueError) as exc:
+        return f"cannot write {shown}: {getattr(exc, 'strerror', None) or exc}"
+    if stat.S_ISDIR(info.st_mode):
+        return f"cannot write {shown}: it is a folder"
+    if not stat.S_ISREG(info.st_mode):
+        return f"cannot write {shown}: it is not a regular file (a device, pipe or socket)"
+    if any(same_file(plan, info) for plan in inputs):
+        return f"refusing to write {shown}: it is one of the plans audited"
+    for file, kind in rules.protected if rules is not None else ():
+        if same_file(file, info):
+            return f"refusing to write {shown}: it is {kind} of this run"
+    return None
+
+
 STREAMED = frozenset({OutputFormat.JSON, OutputFormat.TERMINAL, OutputFormat.CONCISE})
+
+TEXT_FOR_PEOPLE = frozenset({OutputFormat.TERMINAL, OutputFormat.CONCISE})
+"""The formats written to standard output in its own encoding; the machine formats go
+as UTF-8 bytes, whatever that encoding is."""
 """The formats that are written plan by plan (see `PlanWriter`)."""
 
 
@@ -161,15 +204,21 @@ def stream_all(
     specs: Sequence[ReportSpec],
     options: RenderOptions,
     on_report: Callable[[PlanReport], None] | None = None,
+    rules: Rules | None = None,
     quiet: bool = False,
-) -> None:
+) -> bool:
     """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
     only), plan by plan: each plan's part of each report is written as soon as the plan
     is audited, then the plan is let go. A report file is written to a temporary file
     beside it and put in place only at the end, after all plans; when anything fails on
     the way, every report file stays as it was. `on_report` sees each plan's report
-    after it is written. With `quiet` there is no report in `fmt`, only `specs`."""
-    from herstelcheck.output import AtomicWriter, StandardOutput
+    after it is written. With `quiet` there is no report in `fmt`, only `specs`.
+
+    Returns False when the run stopped early: standard output went away (`| head`) and
+    no report file was left to write, so auditing on would serve nobody."""
+    from herstelcheck.output import AtomicWriter, Rules, StandardOutput
+
+    rules = rules or Rules()
 
     # One writer per format and options, so that each plan is written once for all the
     # reports that are alike. JSON does not depend on colour or width: its reports on
@@ -185,9 +234,11 @@ def stream_all(
     targets: list[tuple[PlanWriter, Destination]] = []
     try:
         for spec in specs:
-            targets.append((writer(spec.format, file_options(options)), AtomicWriter(spec.file)))
+            to_file = AtomicWriter(spec.file, rules)
+            targets.append((writer(spec.format, file_options(options)), to_file))
         if not quiet:
-            main = StandardOutput() if output is None else AtomicWriter(output)
+            utf8 = fmt not in TEXT_FOR_PEOPLE
+            main = StandardOutput(utf8=utf8) if output is None else AtomicWriter(output, rules)
             targets.append((writer(fmt, options), main))
         _send(targets, methodcaller("start"))
         for report in plans:
@@ -195,9 +246,12 @@ def stream_all(
             if on_report is not None:
                 on_report(report)
             del report  # let go of it before the next plan is read
+            if isinstance(main, StandardOutput) and main.gone and not specs:
+                return False
         _send(targets, methodcaller("end", plans.errors, plans.warnings))
         for _, destination in targets:  # the report files first, as `write_all` does
             destination.commit()
+        return True
     except BaseException:
         for _, destination in targets:
             destination.discard()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import errno
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,6 +30,7 @@ from herstelcheck.thresholds import COMMAND_LINE, Requirement, Thresholds, resol
 
 if TYPE_CHECKING:
     from herstelcheck.console import Terminal
+    from herstelcheck.output import Rules
     from herstelcheck.settings import Settings
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -75,7 +77,7 @@ def collect(paths: Iterable[str]) -> Collected:
             add(STDIN)
             continue
         path = Path(raw)
-        if path.is_dir():
+        if os.path.isdir(raw):  # False also for a name the system cannot take
             unreadable: list[Diagnostic] = []
             plans = _plans_in(path, unreadable)
             found.errors.extend(unreadable)
@@ -105,14 +107,48 @@ def _plans_in(folder: Path, errors: list[Diagnostic]) -> list[str]:
         errors.append(Diagnostic(where, 1, 1, "error", f"cannot read the folder: {reason}"))
 
     results = []
+    inside = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             if name.startswith(".") or name in CONFIG_NAMES:
                 continue
             if name.lower().endswith(PLAN_SUFFIXES):
-                results.append(os.path.join(root, name))
+                path = os.path.join(root, name)
+                outside = _points_outside(path, inside)
+                if outside is None:
+                    results.append(path)
+                else:
+                    errors.append(
+                        Diagnostic(
+                            path,
+                            1,
+                            1,
+                            "error",
+                            f"is a symbolic link to '{outside}', outside the folder "
+                            f"'{folder}'; a folder's plans stay inside it (name the file "
+                            "itself to audit it)",
+                        )
+                    )
     return sorted(results, key=lambda p: Path(p).parts)
+
+
+def _points_outside(path: str, folder: str) -> str | None:
+    """Where the symbolic link `path` leads when that is outside `folder` (a real path);
+    None for a file that is no link, a link inside, or a loop (which the reader reports)."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None
+    real = os.path.realpath(path)
+    try:
+        inside = os.path.commonpath([real, folder]) == folder
+    except ValueError:  # pragma: no cover - another drive on Windows
+        inside = False
+    return None if inside else real
 
 
 class Audit:
@@ -158,6 +194,11 @@ class Audit:
 
     def __exit__(self, *exc: object) -> None:
         self._collections.__exit__(None, None, None)
+        # A run that stops half-way (an interrupt, a reader gone) closes the progress
+        # bar now, which gives the terminal its cursor back.
+        close = getattr(self._files, "close", None)
+        if close is not None:
+            close()
 
     def __iter__(self) -> Iterator[PlanReport]:
         for name in self._files:
@@ -292,10 +333,16 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     """
     from herstelcheck import reports
     from herstelcheck.checklist import load as load_checklist
+    from herstelcheck.output import standard_output_gone
 
-    if settings.output is not None or settings.reports:
+    if settings.verbose:
+        terminal.note(settings.config_source)
+    rules = _rules(settings)
+    inputs: list[str] = []  # every plan, as named and as found in a folder
+    summary = settings.format is OutputFormat.GITHUB and os.environ.get("GITHUB_STEP_SUMMARY")
+    if settings.output is not None or settings.reports or summary:
         inputs = [*settings.paths, *collect(settings.paths).files]
-        reports.check_targets(settings.reports, settings.output, inputs)
+    reports.check_targets(settings.reports, settings.output, inputs, rules)
     checklist = load_checklist(settings.checklist)
     required = _required(settings.require, checklist, terminal)
     if required is None:
@@ -321,7 +368,7 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             track=track,
             skip_non_plans=settings.skip_non_plans,
         ) as plans:
-            reports.stream_all(
+            complete = reports.stream_all(
                 plans,
                 settings.format,
                 settings.output,
@@ -329,8 +376,11 @@ def audit(settings: Settings, terminal: Terminal) -> int:
                 options,
                 on_report=outcome.add,
                 quiet=quiet,
+                rules=rules,
             )
         outcome.errors = bool(plans.errors)
+        if not complete:  # the reader went away: nothing more to say, to nobody
+            return outcome.exit_code()
     else:
         whole = audit_paths(
             settings.paths,
@@ -343,12 +393,38 @@ def audit(settings: Settings, terminal: Terminal) -> int:
         )
         outcome.errors = bool(whole.errors)
         for problem in reports.write_all(
-            whole, settings.format, settings.output, settings.reports, options, quiet
+            whole,
+            settings.format,
+            settings.output,
+            settings.reports,
+            options,
+            rules,
+            inputs,
+            quiet=quiet,
         ):
             terminal.warn(problem)
+        if standard_output_gone() and not settings.reports:
+            return outcome.exit_code()  # as above: the reader went away
     for diagnostic in outcome.shortfalls:
         terminal.diagnostic(diagnostic)
     return outcome.exit_code()
+
+
+def _rules(settings: Settings) -> Rules:
+    """What the report files of a run may replace: never the checklist, configuration
+    or template file the run reads."""
+    from herstelcheck.output import Rules
+
+    protected = [
+        (file, kind)
+        for file, kind in (
+            (settings.checklist, "the checklist file"),
+            (settings.config.file if settings.config else None, "the configuration file"),
+            (settings.template, "the template file"),
+        )
+        if file
+    ]
+    return Rules(settings.follow_symlinks, settings.force, tuple(protected))
 
 
 class Outcome:

@@ -1,16 +1,19 @@
 """The settings of `herstelcheck audit`: the command line over the configuration file
 `.herstelcheck.yaml` over the defaults, as one frozen `Settings` value.
 
-Where the configuration file is found: `--config FILE` names it; otherwise the current
-folder and then each folder above it is searched for `.herstelcheck.yaml` (or
-`.herstelcheck.yml`), stopping at the first one found and at the root of the repository
-(a folder holding `.git`), so that a file outside the repository never applies to it.
-`--no-config` ignores it.
+Where the configuration file is found: `--config FILE` names it; otherwise
+`.herstelcheck.yaml` (or `.herstelcheck.yml`) is looked for in the current folder and
+then in each folder above it, up to the first folder that is the root of a repository
+(it holds `.git` or `.hg`) or the user's home folder, the first one found winning. Where
+neither lies above the current folder, only the current folder is searched: a file
+that someone put in `/tmp` or `/` never applies to a run below it. `--no-config`
+ignores it; `audit --verbose` says which file applies and why (`Search.explain`).
 
 Every key is optional; options on the command line override it. Paths in it are
-relative to the folder of the file. A problem with the file is an error with its line
-and column, and exit code 2: an unknown key is an error as well (with a suggestion), so
-that a misspelt `fail_undr` cannot silently switch a check off.
+relative to the folder of the file; the files of `reports` must lie inside it. A
+problem with the file is an error with its line and column, and exit code 2: an unknown
+key is an error as well (with a suggestion), so that a misspelt `fail_undr` cannot
+silently switch a check off.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Sequence as SequenceType
 from dataclasses import dataclass
 from pathlib import Path
 
+from herstelcheck import files
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat, ReportSpec
 from herstelcheck.i18n import LANGUAGES
@@ -43,7 +47,7 @@ from herstelcheck.yamlload import (
 
 FILE_NAMES = (".herstelcheck.yaml", ".herstelcheck.yml")
 """The names of the configuration file, in the order they are looked for."""
-REPOSITORY_MARKERS = (".git",)
+REPOSITORY_MARKERS = (".git", ".hg")
 """A folder holding one of these is the root of a repository: the search stops there."""
 KEYS = (
     "fail_under",
@@ -109,15 +113,68 @@ class Settings:
     """The date of the audit: it decides which waivers have expired."""
     config: Config | None
     """The configuration file that was read, if any."""
+    config_source: str = ""
+    """Which configuration file applies and why, or why none does (for `--verbose`)."""
+    verbose: bool = False
+    """Say on standard error which configuration file applies and why."""
+    force: bool = False
+    """Replace a report file even when its permissions say it is read-only."""
+    follow_symlinks: bool = False
+    """Write a report through a symbolic link named as its file."""
 
 
-def find(start: Path | None = None) -> Path | None:
-    """The configuration file that applies in `start` (the current folder by default)."""
+@dataclass(frozen=True, slots=True)
+class Search:
+    """Where the configuration file was looked for, and what was found."""
+
+    file: Path | None
+    """The file that applies, if one was found."""
+    folders: tuple[Path, ...]
+    """The folders searched (or to be searched), the current folder first."""
+    stop: str
+    """Where the search ends: 'repository' (the last folder holds a repository
+    marker), 'home' (it is the home folder) or 'here' (neither lies above the current
+    folder, so only that is searched)."""
+
+    def explain(self) -> str:
+        """Which file applies and why, or why none does, in one sentence."""
+        if not self.folders:
+            return "no configuration file: the current folder cannot be found"
+        here, last = self.folders[0], self.folders[-1]
+        if self.stop == "repository":
+            marker = next(m for m in REPOSITORY_MARKERS if _lexists(last / m))
+            scope = f"from the current folder up to the root of the repository {last} ({marker})"
+        elif self.stop == "home":
+            scope = f"from the current folder up to the home folder {last}"
+        else:
+            scope = (
+                f"in the current folder {here} only, as no repository root "
+                f"({', '.join(REPOSITORY_MARKERS)}) or home folder lies above it"
+            )
+        if self.file is None:
+            return f"no configuration file: none found {scope}"
+        where = "the current folder" if self.file.parent == here else str(self.file.parent)
+        return f"configuration file {shown(self.file)}, found in {where}; searched {scope}"
+
+
+def search(start: Path | None = None) -> Search:
+    """Look for the configuration file that applies in `start` (by default the current
+    folder), as the module describes."""
     try:
         folder = Path(start or Path.cwd()).absolute()
     except OSError:  # the current folder was removed
-        return None
-    for current in (folder, *folder.parents):
+        return Search(None, (), "here")
+    chain = (folder, *folder.parents)
+    home = _home()
+    folders, stop = chain[:1], "here"
+    for index, current in enumerate(chain):
+        if any(_lexists(current / marker) for marker in REPOSITORY_MARKERS):
+            folders, stop = chain[: index + 1], "repository"
+            break
+        if home is not None and _same_folder(current, home):
+            folders, stop = chain[: index + 1], "home"
+            break
+    for current in folders:
         found = [current / name for name in FILE_NAMES if _is_file(current / name)]
         if len(found) > 1:
             names = " and ".join(f"'{shown(path)}'" for path in found)
@@ -133,10 +190,35 @@ def find(start: Path | None = None) -> Path | None:
                 ]
             )
         if found:
-            return found[0]
-        if any(os.path.lexists(current / marker) for marker in REPOSITORY_MARKERS):
-            return None
-    return None
+            return Search(found[0], folders, stop)
+    return Search(None, folders, stop)
+
+
+def find(start: Path | None = None) -> Path | None:
+    """The configuration file that applies in `start` (the current folder by default)."""
+    return search(start).file
+
+
+def _home() -> os.stat_result | None:
+    try:
+        return os.stat(Path.home())
+    except (OSError, RuntimeError, KeyError):  # no HOME, no entry in the password file
+        return None
+
+
+def _same_folder(folder: Path, home: os.stat_result) -> bool:
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (home.st_dev, home.st_ino)
+
+
+def _lexists(path: Path) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _is_file(path: Path) -> bool:
@@ -160,13 +242,9 @@ def load(path: Path | str) -> Config:
     file = Path(path)
     name = shown(file)
     try:
-        data = file.read_bytes()
-    except IsADirectoryError:
-        raise _error(name, "is a folder, not a configuration file") from None
-    except FileNotFoundError:
-        raise _error(name, "no such configuration file") from None
-    except OSError as exc:
-        raise _error(name, f"cannot read: {exc.strerror or exc}") from None
+        data = files.read(str(file), files.CONFIG, name)
+    except HerstelcheckError as exc:
+        raise ConfigError(exc.diagnostics) from None
     document = parse(read_bytes(data, name), name)
     return _Reader(name, file.absolute().parent).config(document.root)
 
@@ -174,12 +252,19 @@ def load(path: Path | str) -> Config:
 def read(file: Path | None = None, *, ignore: bool = False) -> Config | None:
     """The configuration of a run: `file` (`--config FILE`), else the file found from
     the current folder up; None with `ignore` (`--no-config`) or when there is none."""
+    return read_explained(file, ignore=ignore)[0]
+
+
+def read_explained(file: Path | None = None, *, ignore: bool = False) -> tuple[Config | None, str]:
+    """As `read`, with a sentence that says which file applies and why (or why none)."""
     if ignore:
         if file is not None:
             raise UsageError("--config and --no-config cannot be used together")
-        return None
-    found = file if file is not None else find()
-    return load(found) if found is not None else None
+        return None, "no configuration file: --no-config ignores it"
+    if file is not None:
+        return load(file), f"configuration file {shown(file)}, given with --config"
+    found = search()
+    return (load(found.file) if found.file is not None else None), found.explain()
 
 
 def resolve(
@@ -199,6 +284,9 @@ def resolve(
     template: str | None = None,
     skip_non_plans: bool = False,
     quiet: bool = False,
+    verbose: bool = False,
+    force: bool = False,
+    follow_symlinks: bool = False,
 ) -> Settings:
     """The settings of a run from the options of its command line (None or empty where
     not given) and its configuration file: each option given wins over the file, and a
@@ -207,7 +295,8 @@ def resolve(
     valid."""
     today = audit_date(date)
     specs = tuple(parse_spec(spec) for spec in reports)
-    base = read(config_file, ignore=no_config) or Config("")
+    found, source = read_explained(config_file, ignore=no_config)
+    base = found or Config("")
     settings = Settings(
         paths=tuple(paths) or base.paths,
         format=format or base.format or OutputFormat.TERMINAL,
@@ -223,6 +312,10 @@ def resolve(
         quiet=quiet,
         today=today,
         config=base if base.file else None,
+        config_source=source,
+        verbose=verbose,
+        force=force,
+        follow_symlinks=follow_symlinks,
     )
     formats = {settings.format, *(spec.format for spec in settings.reports)}
     if template is not None and OutputFormat.MARKDOWN not in formats:
@@ -285,6 +378,15 @@ def parse_spec(spec: str) -> ReportSpec:
             "use --format for the report on standard output"
         )
     return ReportSpec(fmt, file)
+
+
+def _inside(name: str) -> bool:
+    """Whether the relative path `name` stays inside the folder it is relative to: not
+    absolute, and no `..` that leads out of it."""
+    if os.path.isabs(name) or os.path.splitdrive(name)[0]:
+        return False
+    parts = Path(os.path.normpath(name)).parts
+    return not parts or parts[0] != os.pardir
 
 
 def _error(name: str, message: str, line: int = 1, column: int = 1) -> ConfigError:
@@ -446,6 +548,13 @@ class _Reader:
                 continue
             if not file_node.value.strip() or file_node.value == "-":
                 self.error(file_node, f"{where} must be a file name")
+                continue
+            if not _inside(file_node.value):
+                self.error(
+                    file_node,
+                    f"{where} must be a file inside the folder of the configuration file, "
+                    f"named relative to it (got '{file_node.value}')",
+                )
                 continue
             specs.append(ReportSpec(fmt, shown(self.folder / file_node.value)))
         return tuple(specs)

@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import codecs
 import datetime
-import errno
-import os
-import stat
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -40,8 +37,6 @@ except ImportError:  # pragma: no cover
 
     LIBYAML = False
 
-MAX_BYTES = 5 * 1024 * 1024
-"""A plan file larger than this is refused before it is read."""
 MAX_DEPTH = 100
 """Deeper nesting than this is refused (a plan needs fewer than ten levels)."""
 MAX_NODES = 100_000
@@ -121,53 +116,6 @@ def describe(node: Node) -> str:
     }.get(node.tag, "text")
 
 
-def read_file(path: str, name: str) -> bytes:
-    """The bytes of a file, read safely: regular files only, never more than MAX_BYTES + 1.
-
-    A FIFO, a device (``/dev/zero``) or a socket is refused before a byte is read, so
-    reading can neither block nor go on forever; the file is opened without blocking so
-    that opening a FIFO with no writer cannot hang either.
-    """
-    flags = os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)
-    try:
-        handle = os.open(path, flags)
-    except FileNotFoundError:
-        raise _error(name, 1, 1, "no such file") from None
-    except IsADirectoryError:  # pragma: no cover - Linux opens folders; fstat sees them
-        raise _error(name, 1, 1, "is a folder, not a file") from None
-    except PermissionError:
-        raise _error(name, 1, 1, "permission denied") from None
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        if getattr(exc, "errno", None) == errno.ELOOP:
-            raise _error(name, 1, 1, "is a loop of symbolic links") from None
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise _error(name, 1, 1, f"cannot read: {reason}") from None
-    try:
-        info = os.fstat(handle)
-        if stat.S_ISDIR(info.st_mode):
-            raise _error(name, 1, 1, "is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise _error(
-                name,
-                1,
-                1,
-                "is not a regular file (a device, pipe or socket); "
-                "to read a stream, pass '-' and give it on standard input",
-            )
-        if info.st_size > MAX_BYTES:
-            raise _error(name, 1, 1, _TOO_LARGE)
-        if _NONBLOCK:
-            os.set_blocking(handle, True)
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            return stream.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise _error(name, 1, 1, f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(handle)
-
-
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_TOO_LARGE = f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; a plan is far smaller"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -178,10 +126,9 @@ _BOMS = (
 
 
 def read_bytes(data: bytes, name: str) -> str:
-    """Decode a plan file: UTF-8, or UTF-16/32 told by a BOM or by where the zero bytes
-    of its first character fall (the detection the YAML specification describes)."""
-    if len(data) > MAX_BYTES:
-        raise _error(name, 1, 1, _TOO_LARGE)
+    """Decode a YAML file (read with `files.read`, which bounds its size): UTF-8, or
+    UTF-16/32 told by a BOM or by where the zero bytes of its first character fall (the
+    detection the YAML specification describes)."""
     encoding, start = _encoding(data)
     if encoding != "utf-8":
         try:

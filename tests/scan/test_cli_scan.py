@@ -100,7 +100,7 @@ def test_a_document_that_cannot_be_read_leaves_the_others_scanned(cli, docs, tmp
 def test_missing_documents_and_no_documents(cli, tmp_path):
     result = cli("scan", str(tmp_path / "nergens.docx"))
     assert result.exit_code == 2
-    assert result.stderr == f"{tmp_path / 'nergens.docx'}: error: no such file\n"
+    assert result.stderr == f"{tmp_path / 'nergens.docx'}: error: no such document\n"
     assert "Niet gelezen" in result.stdout
     result = cli("scan")
     assert result.exit_code == 2

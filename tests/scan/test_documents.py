@@ -282,11 +282,11 @@ def test_a_document_larger_than_the_limit_is_refused_before_it_is_read(tmp_path,
     path = tmp_path / "groot.txt"
     path.write_text("x" * 5000)
     monkeypatch.setattr(documents, "MAX_BYTES", 1000)
-    opened: list[object] = []
-    real_open = os.open
-    monkeypatch.setattr(os, "open", lambda *a, **k: opened.append(a) or real_open(*a, **k))
-    assert _message(path) == "is larger than 1,000 bytes; scan reads documents up to that size"
-    assert opened == []
+    read: list[object] = []  # the file is opened to check it, never read
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: read.append(a) or real_fdopen(*a, **k))
+    assert _message(path) == "the document is larger than 1,000 bytes"
+    assert read == []
 
 
 def test_a_folder_fifo_or_device_is_refused_without_blocking(tmp_path):
@@ -295,7 +295,7 @@ def test_a_folder_fifo_or_device_is_refused_without_blocking(tmp_path):
     os.mkfifo(fifo)
     assert "not a regular file" in _message(fifo)
     assert "not a regular file" in _message("/dev/zero")
-    assert _message(tmp_path / "nergens.pdf") == "no such file"
+    assert _message(tmp_path / "nergens.pdf") == "no such document"
 
 
 @pytest.mark.skipif(
@@ -306,7 +306,7 @@ def test_an_unreadable_file_is_an_error(tmp_path):
     path = tmp_path / "dicht.txt"
     path.write_text(TEXT)
     path.chmod(0)
-    assert _message(path) == "permission denied"
+    assert _message(path) == "cannot read the document: permission denied"
 
 
 def test_a_file_that_cannot_be_opened_is_an_error(tmp_path, monkeypatch):
@@ -317,7 +317,7 @@ def test_a_file_that_cannot_be_opened_is_an_error(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "open", denied)
-    assert _message(path) == "permission denied"
+    assert _message(path) == "cannot read the document: permission denied"
 
 
 def test_html_scripts_styles_and_navigation_are_left_out(tmp_path):

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 import sys
 
+from herstelcheck import files
 from herstelcheck.scan.text import MAX_CHARS, Document, DocumentError, Kind
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -117,49 +117,16 @@ def _zip_kind(data: bytes, name: str) -> Kind:
 
 
 def read_file(path: str, name: str, limit: int | None = None) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes (MAX_BYTES); its type and size
-    are checked before a byte is read, and a FIFO or device is never opened for reading."""
-    limit = MAX_BYTES if limit is None else limit
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """The bytes of a regular file of at most `limit` bytes (MAX_BYTES), read by the one
+    reader of every input file (`files.read`): its type and size are checked before a
+    byte is read, and a FIFO or device is never opened for reading."""
     try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        raise DocumentError(name, "no such file") from None
-    except (OSError, ValueError) as exc:
-        raise DocumentError(name, _reason(exc)) from None
-    _check(info, name, limit)
-    try:
-        handle = os.open(path, flags)
-    except (OSError, ValueError) as exc:
-        raise DocumentError(name, _reason(exc)) from None
-    try:
-        opened = os.fstat(handle)
-        _check(opened, name, limit)  # the file named may have changed since
-        os.set_blocking(handle, True)
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
-    except OSError as exc:
-        raise DocumentError(name, _reason(exc)) from None
-    finally:
-        os.close(handle)
-    if len(data) > limit:
-        raise DocumentError(name, _too_large(limit))
+        data = files.read(path, files.DOCUMENT, name, limit=MAX_BYTES if limit is None else limit)
+    except files.FileError as exc:
+        raise DocumentError(name, exc.diagnostics[0].message) from None
     if not data:
         raise DocumentError(name, "is empty")
     return data
-
-
-def _check(info: os.stat_result, name: str, limit: int) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise DocumentError(name, "is a folder, not a document")
-    if not stat.S_ISREG(info.st_mode):
-        raise DocumentError(
-            name,
-            "is not a regular file (a device, pipe or socket); to read a stream, pass '-' "
-            "and give it on standard input",
-        )
-    if info.st_size > limit:
-        raise DocumentError(name, _too_large(limit))
 
 
 def _too_large(limit: int) -> str:

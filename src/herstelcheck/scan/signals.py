@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from herstelcheck import files
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.suggest import hint
 from herstelcheck.wordmatch import Phrase, Phrases, words
@@ -27,7 +28,6 @@ from herstelcheck.yamlload import (
     describe,
     parse,
     read_bytes,
-    read_file,
 )
 
 SIGNAL_KEYS = ("phrase", "variants", "value", "whole")
@@ -110,7 +110,7 @@ def load(path: str | Path | None = None, known: Iterable[str] | None = None) -> 
     file = Path(path) if path is not None else default_path()
     name = str(path) if path is not None else "signals.yaml"
     try:
-        data = read_file(str(file), name)
+        data = files.read(str(file), files.CHECKLIST, name)
     except HerstelcheckError as exc:
         raise SignalsError(exc.diagnostics) from None
     ids = frozenset(known) if known is not None else None
