@@ -8,10 +8,12 @@ import pytest
 import yaml
 
 from conftest import DATA
-from herstelcheck.scan import partners, people, signals, textvalues
+from herstelcheck import checklist
+from herstelcheck.scan import partners, people, textvalues
 from herstelcheck.scan.evidence import find
 from herstelcheck.scan.fields import extract
 from herstelcheck.scan.passages import Passage
+from herstelcheck.scan.run import compile_signals
 
 CASES = yaml.safe_load((DATA / "scan" / "values.yaml").read_text(encoding="utf-8"))
 
@@ -71,7 +73,7 @@ def test_departments(text, expected):
 
 def _values(*texts: str) -> dict[str, object]:
     passages = [Passage(text, "paragraph", 1, None, n) for n, text in enumerate(texts)]
-    hits = find(passages, signals.load().compiled)
+    hits = find(passages, compile_signals(checklist.load()))
     return {found.field: found.value for found in extract(hits, passages)}
 
 

@@ -345,7 +345,7 @@ def _actions(found: Values, listed: Sequence[Action]) -> None:
 
 def _passage_hit(passage: Passage) -> Hit:
     """A stand-in hit for a value read from a whole passage (an action)."""
-    from herstelcheck.scan.signals import Signal
+    from herstelcheck.signals import Signal
 
     return Hit(Signal("acties", "actie"), passage, 0, 0, (0, len(passage.text)))
 
