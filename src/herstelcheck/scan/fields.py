@@ -18,12 +18,7 @@ from herstelcheck.model import Term
 from herstelcheck.scan import textvalues
 from herstelcheck.scan.actions import Action, actions
 from herstelcheck.scan.evidence import Hit
-from herstelcheck.scan.partners import (
-    DEFAULT_SECTORS,
-    departments,
-    regional_partners,
-    stakeholders,
-)
+from herstelcheck.scan.partners import departments, regional_partners, stakeholders
 from herstelcheck.scan.passages import Passage
 from herstelcheck.scan.people import people
 from herstelcheck.scan.values import NOTE_SENTENCES, Found, Value, Values, section_of, sentence
@@ -34,10 +29,11 @@ def extract(
     hits: Sequence[Hit],
     passages: Sequence[Passage],
     *,
-    sectors: Vocabulary = DEFAULT_SECTORS,
+    sectors: Vocabulary,
     gemeente: str | None = None,
 ) -> list[Found]:
-    """Every value the draft gets from the text, section by section."""
+    """Every value the draft gets from the text, section by section; a stakeholder's
+    sector class from `sectors` (the checklist's `sectoren`)."""
     by: dict[str, list[Hit]] = {}
     for hit in hits:
         if not hit.negated:

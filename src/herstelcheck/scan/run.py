@@ -87,7 +87,9 @@ def scan_read(
         raise DocumentError(document.file, "holds no text to scan")
     hits = evidence.find(found_passages, compiled)
     head = meta.find(document, found_passages)
-    found = fields.extract(hits, found_passages, gemeente=str(head.gemeente.value))
+    found = fields.extract(
+        hits, found_passages, sectors=checklist.sectors, gemeente=str(head.gemeente.value)
+    )
     absent = [h for h in hits if h.negated]
     text = draft.render(
         document.file, head, found, absent, checklist, lang=lang, draft_name=draft_name
