@@ -59,12 +59,14 @@ def test_a_broken_checklist_names_the_item_key_and_line(case: dict, tmp_path: Pa
     path = tmp_path / "checklist.yaml"
     path.write_text(mutated, encoding="utf-8")
     with pytest.raises(ChecklistError) as info:
-        checklist.load(path)
+        checklist.load(path, stems=case.get("stems", False))
     matching = [d for d in info.value.diagnostics if case["expect"] in d.message]
     assert matching, [d.message for d in info.value.diagnostics]
     if case.get("line", 1):
         expected_line = text.count("\n", 0, start) + 1 + case.get("line_offset", 0)
         assert matching[0].line == expected_line
+    if "column" in case:
+        assert matching[0].column == case["column"]
     assert all(d.file == str(path) and d.severity == "error" for d in info.value.diagnostics)
 
 

@@ -9,6 +9,9 @@ A criterion's title, message and advice may have plural forms in a language, `{o
 ..., other: ...}`: `one` when the count is 1, `other` for any other count (0, 2, ...),
 as gettext's plural rule for Dutch and English (n != 1) has it. The count is the
 criterion's `{found}` detail, so only a criterion whose kind gives one may have them.
+
+A criterion may have signals (`signalen`), the words that `herstelcheck scan` looks for;
+they are checked here with the rest (`signals.check`).
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
 from herstelcheck.files import CHECKLIST, read
 from herstelcheck.i18n import PLURAL_FORMS, plural_form
 from herstelcheck.model import SECTIONS, Plan, Term, field_types, unwrap_optional
+from herstelcheck.signals import Signal
+from herstelcheck.signals import check as check_signals
 from herstelcheck.suggest import hint
 from herstelcheck.wordmatch import Vocabulary
 from herstelcheck.yamlload import (
@@ -108,6 +113,9 @@ class Criterion:
     """The plan key path the finding is about (`organisatie.afdelingen`,
     `acties[].termijn`): the checklist's `key`, else taken from the params (`key_of`)."""
     role: Role = Role.VEREIST
+    signals: tuple[Signal, ...] = ()
+    """The words and phrases that show a plan document speaks of it (`signalen`), for
+    `herstelcheck scan`; none: the scan finds no evidence for it."""
 
     @property
     def required(self) -> bool:
@@ -172,35 +180,39 @@ def default_path() -> Path:
     return here.parent.parent / "checklist.yaml"
 
 
-def load(path: str | Path | None = None) -> Checklist:
-    """Read and validate a checklist; the bundled one when `path` is None."""
+def load(path: str | Path | None = None, *, stems: bool = False) -> Checklist:
+    """Read and validate a checklist; the bundled one when `path` is None. With `stems`
+    (the scan), a signal that is another form of the word of one before it is an error
+    too (`draaiboeken` after `draaiboek`): that needs the Dutch stemmer, which an audit
+    does not load."""
     file = Path(path) if path is not None else default_path()
     name = str(path) if path is not None else "checklist.yaml"
     try:
         data = read(str(file), CHECKLIST, name)
     except HerstelcheckError as exc:
         raise ChecklistError(exc.diagnostics) from None
-    key = (name, data)
+    key = (name, data, stems)
     cached = _CACHE.get(key)
     if cached is None:
-        cached = parse_checklist(data, name)
+        cached = parse_checklist(data, name, stems=stems)
         _CACHE.clear()
         _CACHE[key] = cached
     return cached
 
 
-def parse_checklist(data: bytes, name: str) -> Checklist:
-    """Read and validate the checklist file `name` with the bytes `data`."""
+def parse_checklist(data: bytes, name: str, *, stems: bool = False) -> Checklist:
+    """Read and validate the checklist file `name` with the bytes `data`; `stems` as for
+    `load`."""
     try:
         document = parse(read_bytes(data, name), name)
     except HerstelcheckError as exc:
         raise ChecklistError(exc.diagnostics) from None
-    return _Validator(name).checklist(document.root)
+    return _Validator(name, stems).checklist(document.root)
 
 
-_CACHE: dict[tuple[str, bytes], Checklist] = {}
-"""The last checklist read, by name and content: a process that audits again (a test
-suite, a tool that embeds herstelcheck) reads and validates the same file only once."""
+_CACHE: dict[tuple[str, bytes, bool], Checklist] = {}
+"""The last checklist read, by name, content and `stems`: a process that audits again (a
+test suite, a tool that embeds herstelcheck) reads and validates the same file only once."""
 
 
 TOP_KEYS = frozenset({"name", "version", "source", "url", "items", "sectoren"})
@@ -209,7 +221,7 @@ ITEM_KEYS = frozenset(
     | {"alternatieven", "secties"}
 )
 CRITERION_KEYS = frozenset(
-    {"id", "kind", "key", "role", "params", "weight", "title", "message", "advice"}
+    {"id", "kind", "key", "role", "params", "weight", "title", "message", "advice", "signalen"}
 )
 LANGUAGE_KEYS = frozenset({"nl", "en"})
 
@@ -226,8 +238,9 @@ class _Fields(dict[str, tuple[Scalar, Node]]):
 
 
 class _Validator:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, stems: bool = False) -> None:
         self.name = name
+        self.stems = stems
         self.diagnostics: list[Diagnostic] = []
 
     def error(self, node: Node | Mark | None, where: str, message: str) -> None:
@@ -569,6 +582,10 @@ class _Validator:
                     here,
                     f"'role' must be vereist or aanvullend (got '{value}')",
                 )
+        signals: tuple[Signal, ...] = ()
+        if "signalen" in fields:
+            given, at = fields["signalen"][1], f"{here}, 'signalen'"
+            signals = check_signals(ident, given, at, self.error, stems=self.stems)
         return Criterion(
             id=ident,
             kind=kind_name,
@@ -579,6 +596,7 @@ class _Validator:
             advice=texts["advice"],
             key=key,
             role=role,
+            signals=signals,
         )
 
     def key(

@@ -199,6 +199,37 @@ def test_another_checklist(cli, docs, tmp_path):
     assert all(e["criterion"] != "trekker.bestuurlijk" for e in item["evidence"])
 
 
+def test_another_checklist_brings_its_own_signals(cli, docs, tmp_path):
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    start = text.index("        signalen:\n", text.index("id: trekker.bestuurlijk"))
+    end = text.index("      - id: ", start)
+    custom = tmp_path / "checklist.yaml"
+    custom.write_text(text[:start] + text[end:], encoding="utf-8")
+    result = cli("scan", str(docs["veenhaven.pdf"]), "--checklist", str(custom), "-f", "json")
+    assert result.exit_code == 0, result
+    item = json.loads(result.stdout)["documents"][0]["items"][4]
+    assert all(e["criterion"] != "trekker.bestuurlijk" for e in item["evidence"])
+    assert any(e["criterion"] == "trekker.ambtelijk" for e in item["evidence"])
+
+
+def test_a_signal_given_again_in_another_form_stops_the_scan_not_an_audit(cli, docs, tmp_path):
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    given = "          - draaiboek\n"
+    line = text[: text.index(given)].count("\n") + 1
+    custom = tmp_path / "checklist.yaml"
+    custom.write_text(text.replace(given, given + "          - draaiboeken\n"), encoding="utf-8")
+    result = cli("scan", str(docs["kleiburg.md"]), "--checklist", str(custom))
+    assert result.exit_code == 2, result
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{custom}:{line + 1}:13: error: item 10 (terugvalscenario), criterion "
+        "'terugvalscenario.draaiboek', 'signalen': 'draaiboeken' is given twice "
+        f"(first on line {line})\n"
+    )
+    audited = cli("audit", str(ROOT / "examples" / "lindewaard.yaml"), "--checklist", str(custom))
+    assert audited.exit_code == 0, audited
+
+
 HOSTILE = (
     "# Plan van de gemeente Hekdam\n\n"
     "De wethouder [bold red]Rood[/] :smile: \x1b[2J\x1b]8;;https://evil.test\x07link\x1b]8;;\x07 "

@@ -12,12 +12,12 @@ from herstelcheck import checklist
 from herstelcheck.audit import audit_plan
 from herstelcheck.plan import load_text
 from herstelcheck.scan.draft import comment_text
-from herstelcheck.scan.run import load_signals, scan_read
+from herstelcheck.scan.run import compile_signals, scan_read
 from herstelcheck.scan.text import Block, Document
 from herstelcheck.textsafe import UNSAFE_CHARS
 
 CHECKLIST = checklist.load()
-COMPILED = load_signals(CHECKLIST, bundled=True).compiled
+COMPILED = compile_signals(CHECKLIST)
 BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 
 

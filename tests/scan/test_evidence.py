@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from herstelcheck.scan import evidence, signals
+from herstelcheck import checklist
+from herstelcheck.scan import evidence
 from herstelcheck.scan.passages import Passage
+from herstelcheck.scan.run import compile_signals
+from herstelcheck.signals import Compiled
 
 
 @pytest.fixture(scope="module")
-def compiled() -> signals.Compiled:
-    return signals.load().compiled
+def compiled() -> Compiled:
+    return compile_signals(checklist.load())
 
 
-def _hits(text: str, compiled: signals.Compiled) -> list[evidence.Hit]:
+def _hits(text: str, compiled: Compiled) -> list[evidence.Hit]:
     return evidence.find([Passage(text, "paragraph", 2, None, 0)], compiled)
 
 

@@ -17,7 +17,7 @@ from herstelcheck import checklist, schema
 from herstelcheck.audit import audit_plan
 from herstelcheck.plan import load_text
 from herstelcheck.scan.results import DocumentScan
-from herstelcheck.scan.run import load_signals, scan_document
+from herstelcheck.scan.run import compile_signals, scan_document
 
 NAMES = ["veenhaven", "kleiburg"]
 CASES = [(name, fmt) for name in NAMES for fmt in scandocs.FORMATS]
@@ -32,7 +32,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _scanned(name: str, fmt: str, where: str) -> DocumentScan:
     path = scandocs.build(name, fmt, Path(where))
     loaded = checklist.load()
-    compiled = load_signals(loaded, bundled=True).compiled
+    compiled = compile_signals(loaded)
     return scan_document(str(path), loaded, compiled, draft_name="draft.yaml")
 
 

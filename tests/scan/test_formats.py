@@ -11,7 +11,7 @@ from conftest import DATA
 from herstelcheck import checklist
 from herstelcheck.formats import RenderOptions, ScanFormat, scan_renderer
 from herstelcheck.scan.results import ScanRun
-from herstelcheck.scan.run import load_signals, scan_document
+from herstelcheck.scan.run import compile_signals, scan_document
 
 GOLDEN = DATA / "scan" / "golden"
 
@@ -19,7 +19,7 @@ GOLDEN = DATA / "scan" / "golden"
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> ScanRun:
     loaded = checklist.load()
-    compiled = load_signals(loaded, bundled=True).compiled
+    compiled = compile_signals(loaded)
     path = GOLDEN / "herstelplan-zeedorp.md"
     folder = tmp_path_factory.mktemp("golden")
     copy = folder / path.name

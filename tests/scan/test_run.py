@@ -5,7 +5,7 @@ minutes here), and its lists of values stop at their limit."""
 from __future__ import annotations
 
 from herstelcheck import checklist
-from herstelcheck.scan.run import load_signals, scan_read
+from herstelcheck.scan.run import compile_signals, scan_read
 from herstelcheck.scan.text import Block, Document
 from herstelcheck.scan.values import MAX_LIST
 
@@ -17,7 +17,7 @@ SENTENCE = (
 
 def test_one_long_paragraph_dense_with_signals():
     loaded = checklist.load()
-    compiled = load_signals(loaded, bundled=True).compiled
+    compiled = compile_signals(loaded)
     text = "".join(SENTENCE.replace("ROC", f"ROC {n}") for n in range(3000))
     document = Document("lang.txt", "text", "Plan", (Block(text, "paragraph"),))
     result = scan_read(document, loaded, compiled)

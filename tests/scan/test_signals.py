@@ -1,40 +1,48 @@
-"""The signals: the bundled file covers every criterion and is valid; each criterion's
-cases (tests/data/scan/signal-cases.yaml) match, miss and negate as they say; a broken
-signals file is reported with line and column."""
+"""The signals: every criterion of the bundled checklist has them (its `signalen`) and
+cases; each criterion's cases (tests/data/scan/signal-cases.yaml) match, miss and negate
+as they say; a checklist brings its own signals. Broken signals are checklist errors
+(tests/data/checklists/broken.yaml)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import DATA
+from conftest import DATA, ROOT
 from herstelcheck import checklist
-from herstelcheck.scan import evidence, signals
+from herstelcheck.scan import evidence
 from herstelcheck.scan.passages import Passage
+from herstelcheck.scan.run import compile_signals
+from herstelcheck.signals import Compiled
 
 CASES = yaml.safe_load((DATA / "scan" / "signal-cases.yaml").read_text(encoding="utf-8"))
-INVALID = sorted((DATA / "scan" / "signals-invalid").glob("*.yaml"))
-IDS = [c.id for item in checklist.load().items for c in item.criteria]
+CRITERIA = [c for item in checklist.load().items for c in item.criteria]
 
 
 @pytest.fixture(scope="module")
-def compiled() -> signals.Compiled:
-    return signals.load(known=IDS).compiled
+def compiled() -> Compiled:
+    return compile_signals(checklist.load())
 
 
-def _hits(text: str, compiled: signals.Compiled, criterion: str) -> list[evidence.Hit]:
+def _hits(text: str, compiled: Compiled, criterion: str) -> list[evidence.Hit]:
     found = evidence.find([Passage(text, "paragraph", 1, None, 0)], compiled)
     return [hit for hit in found if hit.criterion == criterion]
 
 
 def test_every_criterion_has_signals_and_cases():
-    bundled = signals.load(known=IDS)
-    assert set(bundled.criteria) == set(IDS)
-    assert set(CASES) == set(IDS)
+    for criterion in CRITERIA:
+        assert criterion.signals, criterion.id
+        assert all(signal.criterion == criterion.id for signal in criterion.signals)
+    assert set(CASES) == {criterion.id for criterion in CRITERIA}
     for criterion, cases in CASES.items():
         assert cases.get("match") and cases.get("miss") and cases.get("negated"), criterion
+
+
+def test_the_bundled_signals_are_valid_as_the_scan_reads_them():
+    read = checklist.load(stems=True)  # forms of one word given twice are refused too
+    assert [c.signals for item in read.items for c in item.criteria] == [
+        c.signals for c in CRITERIA
+    ]
 
 
 def _each(kind: str) -> list[tuple[str, str]]:
@@ -59,22 +67,28 @@ def test_a_negation_counts_against(compiled, criterion, text):
     assert hits and all(hit.negated for hit in hits), [(h.signal.phrase, h.negation) for h in hits]
 
 
-@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
-def test_a_broken_signals_file_is_reported_with_its_place(path: Path):
-    text = path.read_text(encoding="utf-8")
-    expected = [
-        line.split("expect:", 1)[1].strip() for line in text.splitlines() if "expect:" in line
-    ]
-    with pytest.raises(signals.SignalsError) as caught:
-        signals.parse_signals(path.read_bytes(), path.name, IDS)
-    shown = [d.format() for d in caught.value.diagnostics]
-    assert len(shown) == len(expected), shown
-    for line, want in zip(shown, expected, strict=True):
-        assert line == f"{path.name}:{want}"
+def test_a_checklist_brings_its_own_signals():
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    playbook = "        signalen:\n          - draaiboek\n          - noodplan\n"
+    team = "          - herstelteam\n"
+    assert playbook in text and team in text
+    text = text.replace(playbook, "        signalen:\n          - noodplan\n")
+    text = text.replace(team, team + "          - wederopbouwteam\n")
+    custom = checklist.parse_checklist(text.encode("utf-8"), "eigen.yaml")
+    compiled = compile_signals(custom)
+    assert not _hits("Er ligt een draaiboek klaar.", compiled, "terugvalscenario.draaiboek")
+    assert _hits("Er ligt een noodplan klaar.", compiled, "terugvalscenario.draaiboek")
+    found = _hits("Een wederopbouwteam pakt het op.", compiled, "structuur-en-middelen.organisatie")
+    assert [hit.signal.phrase for hit in found] == ["wederopbouwteam"]
 
 
-def test_another_checklist_gets_the_bundled_signals():
-    from herstelcheck.scan.run import load_signals
-
-    bundled = checklist.load()
-    assert load_signals(bundled, bundled=False).signals == signals.load(known=IDS).signals
+def test_a_criterion_without_signals_has_no_evidence():
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    start = text.index("        signalen:\n", text.index("id: terugvalscenario.draaiboek"))
+    end = text.index("      - id: ", start)
+    custom = checklist.parse_checklist((text[:start] + text[end:]).encode("utf-8"), "eigen.yaml")
+    item = custom.item("terugvalscenario")
+    assert item is not None
+    assert [c.id for c in item.criteria if not c.signals] == ["terugvalscenario.draaiboek"]
+    compiled = compile_signals(custom)
+    assert not _hits("Er ligt een draaiboek klaar.", compiled, "terugvalscenario.draaiboek")

@@ -7,12 +7,15 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import DATA
-from herstelcheck.scan import partners, people, signals, textvalues
+from conftest import DATA, ROOT
+from herstelcheck import checklist
+from herstelcheck.scan import partners, people, textvalues
 from herstelcheck.scan.evidence import find
 from herstelcheck.scan.fields import extract
 from herstelcheck.scan.passages import Passage
+from herstelcheck.scan.run import compile_signals
 
+SECTORS = checklist.load().sectors
 CASES = yaml.safe_load((DATA / "scan" / "values.yaml").read_text(encoding="utf-8"))
 
 
@@ -55,7 +58,7 @@ def test_people_with_their_function(text, expected):
     ("text", "expected"), CASES["stakeholders"], ids=_ids(CASES["stakeholders"])
 )
 def test_stakeholders_with_their_sector(text, expected):
-    found = [[o.name, o.sector] for o in partners.stakeholders(text)]
+    found = [[o.name, o.sector] for o in partners.stakeholders(text, SECTORS)]
     assert found == expected
 
 
@@ -71,8 +74,9 @@ def test_departments(text, expected):
 
 def _values(*texts: str) -> dict[str, object]:
     passages = [Passage(text, "paragraph", 1, None, n) for n, text in enumerate(texts)]
-    hits = find(passages, signals.load().compiled)
-    return {found.field: found.value for found in extract(hits, passages)}
+    hits = find(passages, compile_signals(checklist.load()))
+    found = extract(hits, passages, sectors=SECTORS)
+    return {value.field: value.value for value in found}
 
 
 def test_each_amount_goes_to_the_signal_nearest_to_it():
@@ -113,3 +117,20 @@ def test_a_separate_recovery_organisation_is_told_apart_from_no_separate_one():
     assert _values("Er komt geen aparte herstelorganisatie.")["organisatie.vorm"] == (
         "bestaande-organisatie"
     )
+
+
+def test_the_sector_classes_are_those_of_the_checklist():
+    text = (ROOT / "checklist.yaml").read_text(encoding="utf-8")
+    classes = "sectoren:\n"
+    assert text.count(classes) == 1
+    own = text[: text.index(classes)] + "sectoren:\n  horeca en cultuur: [KHN, museum]\n"
+    custom = checklist.parse_checklist(own.encode("utf-8"), "eigen.yaml")
+    sentence = "In samenwerking met KHN Lindewaard, het Stadsmuseum en het ROC werken we."
+    passages = [Passage(sentence, "paragraph", 1, None, 0)]
+    hits = find(passages, compile_signals(custom))
+    found = {v.field: v.value for v in extract(hits, passages, sectors=custom.sectors)}
+    assert found["netwerk.stakeholders[1].sector"] == "horeca en cultuur"
+    assert found["netwerk.stakeholders[2].sector"] == "horeca en cultuur"
+    assert "netwerk.stakeholders[3].sector" not in found  # the ROC is of no class here
+    bundled = {v.field: v.value for v in extract(hits, passages, sectors=SECTORS)}
+    assert bundled["netwerk.stakeholders[3].sector"] == "onderwijs en kennis"

@@ -5,8 +5,9 @@ The work flows one way, one module per step:
 
     documents  (+ pdf, office, markup)   a file -> a Document: blocks of text, or PDF lines
     passages                             a Document -> passages with their page or heading
-    signals    (+ signals.yaml)          the words that show a criterion, checked and compiled
     evidence                             passages x signals -> hits, negations, quotes
+                                         (the signals: the checklist's `signalen`, compiled
+                                         once per run by `herstelcheck.signals`)
     fields     (+ values, textvalues,    hits -> the values a plan file can take
                people, partners, actions)
     draft                                values -> the text of a plan file (format 1.1)

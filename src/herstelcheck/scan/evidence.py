@@ -1,13 +1,13 @@
 """Find the signals in the passages of a document: hits, their negations, their quotes.
 
 Every passage but a heading is read as words once (`wordmatch.tokens`) and searched for
-every signal at once (`signals.Compiled`). Of signals found in the same words, the
-longest counts (`langetermijnvisie` is a long-term vision, not a mention of the long
-term). A hit is negated when a negation stands near it in the same clause: up to four
-words before it (`geen terugvalscenario`, `niet voorzien in een draaiboek`) or six after
-it (`Een terugvalscenario is niet opgesteld`, `een draaiboek ontbreekt`), a comma, a
-colon or a word such as `maar` or `als` ending the clause. A negated hit counts against
-its criterion: the document says it is absent.
+every signal of the checklist's criteria at once (`signals.Compiled`). Of signals found
+in the same words, the longest counts (`langetermijnvisie` is a long-term vision, not a
+mention of the long term). A hit is negated when a negation stands near it in the same
+clause: up to four words before it (`geen terugvalscenario`, `niet voorzien in een
+draaiboek`) or six after it (`Een terugvalscenario is niet opgesteld`, `een draaiboek
+ontbreekt`), a comma, a colon or a word such as `maar` or `als` ending the clause. A
+negated hit counts against its criterion: the document says it is absent.
 
 A hit is quoted with its sentence (and the next one when it is short), cut around the
 signal when it is long, with the place of the signal in the quote.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from herstelcheck.scan.passages import Passage
-from herstelcheck.scan.signals import Compiled, Signal
+from herstelcheck.signals import Compiled, Signal
 from herstelcheck.wordmatch import Token, tokens
 
 NEGATIONS = frozenset(

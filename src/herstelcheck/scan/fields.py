@@ -18,12 +18,7 @@ from herstelcheck.model import Term
 from herstelcheck.scan import textvalues
 from herstelcheck.scan.actions import Action, actions
 from herstelcheck.scan.evidence import Hit
-from herstelcheck.scan.partners import (
-    DEFAULT_SECTORS,
-    departments,
-    regional_partners,
-    stakeholders,
-)
+from herstelcheck.scan.partners import departments, regional_partners, stakeholders
 from herstelcheck.scan.passages import Passage
 from herstelcheck.scan.people import people
 from herstelcheck.scan.values import NOTE_SENTENCES, Found, Value, Values, section_of, sentence
@@ -34,10 +29,11 @@ def extract(
     hits: Sequence[Hit],
     passages: Sequence[Passage],
     *,
-    sectors: Vocabulary = DEFAULT_SECTORS,
+    sectors: Vocabulary,
     gemeente: str | None = None,
 ) -> list[Found]:
-    """Every value the draft gets from the text, section by section."""
+    """Every value the draft gets from the text, section by section; a stakeholder's
+    sector class from `sectors` (the checklist's `sectoren`)."""
     by: dict[str, list[Hit]] = {}
     for hit in hits:
         if not hit.negated:
@@ -345,7 +341,7 @@ def _actions(found: Values, listed: Sequence[Action]) -> None:
 
 def _passage_hit(passage: Passage) -> Hit:
     """A stand-in hit for a value read from a whole passage (an action)."""
-    from herstelcheck.scan.signals import Signal
+    from herstelcheck.signals import Signal
 
     return Hit(Signal("acties", "actie"), passage, 0, 0, (0, len(passage.text)))
 

@@ -5,9 +5,8 @@ A stakeholder is an organisation named in a sentence that speaks of partners (`s
 met`, `in samenwerking met`, `partners`, `stakeholders`): each part of the list after
 such words that starts with a capital or an abbreviation (`Ondernemersvereniging
 Binnenstad`, `KHN Lindewaard`, `het ROC`), or that the sector vocabulary knows (`de
-woningcorporaties`). Its sector class comes from the vocabulary (`wordmatch.Vocabulary`).
-The checklist file will hold the vocabulary as `sectoren`; until then DEFAULT_SECTORS
-below is the one of the plan format's documentation.
+woningcorporaties`). Its sector class comes from the checklist's sector vocabulary
+(`sectoren`, a `wordmatch.Vocabulary`).
 """
 
 from __future__ import annotations
@@ -16,63 +15,6 @@ import re
 from dataclasses import dataclass
 
 from herstelcheck.wordmatch import Phrase, Phrases, Vocabulary, normalise
-
-DEFAULT_SECTORS = Vocabulary(
-    (
-        (
-            "ondernemers",
-            tuple(
-                """
-                    ondernemers ondernemersvereniging bedrijfsleven mkb horeca detailhandel
-                    retail winkeliers winkel binnenstad centrummanagement markt bedrijventerrein
-                    industrie bouw landbouw transport logistiek zzp KHN vastgoed toerisme
-                    evenementen citymarketing banken bedrijvenkring ondernemersfonds VNO-NCW LTO
-                    BIZ VVV
-                    """.split()
-            ),
-        ),
-        (
-            "onderwijs en kennis",
-            tuple(
-                """
-                    onderwijs school mbo hbo universiteit kennisinstelling onderzoek ROC
-                    hogeschool scholen
-                    """.split()
-            ),
-        ),
-        (
-            "cultuur en sport",
-            tuple(
-                """
-                    cultuur kunst erfgoed musea museum theater sport recreatie bibliotheek
-                    """.split()
-            ),
-        ),
-        ("zorg en welzijn", ("zorg", "welzijn", "gezondheid", "GGD", "jeugd", "sociaal domein")),
-        (
-            "maatschappelijke organisaties",
-            tuple(
-                """
-                    maatschappelijk vrijwilligers voedselbank woningcorporatie bewoners wijk
-                    dorpsraad
-                    """.split()
-            ),
-        ),
-        (
-            "arbeidsmarkt",
-            (
-                "UWV",
-                "werk en inkomen",
-                "arbeidsmarktregio",
-                "werkgeversservicepunt",
-                "leerwerkloket",
-            ),
-        ),
-        ("overheid", ("provincie", "regio", "rijk", "gemeente", "veiligheidsregio", "politie")),
-        ("duurzaamheid", ("energie", "klimaat", "circulair", "duurzaam", "milieu")),
-    )
-)
-"""The sector classes of the plan format's documentation, each with its words."""
 
 DEPARTMENTS = (
     "Economische Zaken",
@@ -138,8 +80,9 @@ class Organisation:
     end: int
 
 
-def stakeholders(text: str, sectors: Vocabulary = DEFAULT_SECTORS) -> list[Organisation]:
-    """The organisations named in the lists after partner words in `text`."""
+def stakeholders(text: str, sectors: Vocabulary) -> list[Organisation]:
+    """The organisations named in the lists after partner words in `text`, each with its
+    class in `sectors`."""
     found: list[Organisation] = []
     for lead in _LEAD_IN.finditer(text):
         stop = _clause_end(text, lead.end())

@@ -3,7 +3,7 @@ write the drafts and the report, and decide the exit code.
 
 A document that cannot be read is one `file: error: ...` line on standard error and an
 entry in the report's errors; the run goes on with the other documents and ends with
-exit code 2. The signals are compiled once per run.
+exit code 2. The signals of the checklist's criteria are compiled once per run.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from pathlib import Path
 from herstelcheck.audit import ItemResult, audit_plan
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import EXIT_ERROR, EXIT_OK, Diagnostic, UsageError
-from herstelcheck.scan import draft, evidence, fields, meta, passages, signals
+from herstelcheck.scan import draft, evidence, fields, meta, passages
 from herstelcheck.scan.documents import STDIN, read
 from herstelcheck.scan.evidence import Hit
 from herstelcheck.scan.results import CriterionScan, DocumentScan, Evidence, ItemScan, ScanRun
 from herstelcheck.scan.text import Document, DocumentError
+from herstelcheck.signals import Compiled
 
 PER_CRITERION = 3
 """The most passages of evidence a criterion gets in the report."""
@@ -46,22 +47,24 @@ class ScanSettings:
     """Overwrite drafts that exist."""
 
 
-def load_signals(checklist: Checklist, bundled: bool) -> signals.Signals:
-    """The signals, checked against the criteria of the bundled checklist (`checklist`
-    when `bundled`). Another checklist gets all of them too: the values a draft takes
-    belong to the plan's fields, not to a checklist, and its report shows the evidence
-    of the criteria it has."""
-    if not bundled:
-        from herstelcheck.checklist import load as load_checklist
-
-        checklist = load_checklist()
-    return signals.load(known=[c.id for item in checklist.items for c in item.criteria])
+def compile_signals(checklist: Checklist) -> Compiled:
+    """The signals (`signalen`) of every criterion of the checklist, compiled for a run.
+    A criterion without signals gets no evidence. The draft's values come from the hits
+    of these signals too, by the bundled checklist's criterion ids (the triggers from
+    `terugvalscenario.triggers`, ...): a checklist that renames a criterion or gives it
+    no signals leaves its values out of the draft."""
+    return Compiled(
+        signal
+        for item in checklist.items
+        for criterion in item.criteria
+        for signal in criterion.signals
+    )
 
 
 def scan_document(
     path: str,
     checklist: Checklist,
-    compiled: signals.Compiled,
+    compiled: Compiled,
     *,
     lang: str = "nl",
     draft_name: str = "plan.yaml",
@@ -73,7 +76,7 @@ def scan_document(
 def scan_read(
     document: Document,
     checklist: Checklist,
-    compiled: signals.Compiled,
+    compiled: Compiled,
     *,
     lang: str = "nl",
     draft_name: str = "plan.yaml",
@@ -84,7 +87,9 @@ def scan_read(
         raise DocumentError(document.file, "holds no text to scan")
     hits = evidence.find(found_passages, compiled)
     head = meta.find(document, found_passages)
-    found = fields.extract(hits, found_passages, gemeente=str(head.gemeente.value))
+    found = fields.extract(
+        hits, found_passages, sectors=checklist.sectors, gemeente=str(head.gemeente.value)
+    )
     absent = [h for h in hits if h.negated]
     text = draft.render(
         document.file, head, found, absent, checklist, lang=lang, draft_name=draft_name
@@ -199,7 +204,7 @@ def _evidence(hit: Hit) -> Evidence:
 def scan_files(
     paths: Iterable[str],
     checklist: Checklist,
-    compiled: signals.Compiled,
+    compiled: Compiled,
     *,
     lang: str,
     draft_names: dict[str, str],
@@ -294,9 +299,8 @@ def main(settings: ScanSettings, terminal: object) -> int:
     targets = draft_targets(settings)
     if settings.output is not None and settings.output in targets.values():
         raise UsageError("the report and a draft cannot go to the same file")
-    checklist = load_checklist(settings.checklist)
-    chosen = load_signals(checklist, bundled=settings.checklist is None)
-    compiled = chosen.compiled
+    checklist = load_checklist(settings.checklist, stems=True)
+    compiled = compile_signals(checklist)
     files = list(terminal.track(list(settings.documents)))
     run = scan_files(
         files,
