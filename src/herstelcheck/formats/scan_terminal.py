@@ -10,16 +10,14 @@ shown as the text it is.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable
-
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from herstelcheck.formats import RenderOptions
+from herstelcheck.formats.console import draw
 from herstelcheck.i18n import number
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
@@ -45,31 +43,6 @@ def render(run: ScanRun, options: RenderOptions) -> str:
         for error in run.errors:
             parts.append(Text(visible(f"{error.file}: {error.message}")))
     return draw(options, parts)
-
-
-def draw(options: RenderOptions, parts: Iterable[RenderableType]) -> str:
-    """The parts drawn one below the other at the options' width (80 by default) in
-    their colour system; lines end without spaces."""
-    buffer = io.StringIO()
-    system = options.color if options.color in ("standard", "256", "truecolor") else None
-    console = Console(
-        file=buffer,
-        width=options.width or 80,
-        height=25,
-        color_system=system,  # type: ignore[arg-type]
-        force_terminal=system is not None,
-        force_jupyter=False,
-        force_interactive=False,
-        no_color=system is None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        legacy_windows=False,
-        safe_box=True,
-    )
-    for part in parts:
-        console.print(part)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def document(scanned: DocumentScan, options: RenderOptions) -> list[RenderableType]:
