@@ -53,6 +53,7 @@ class Lang(str, Enum):
 # --- options that several commands share, each declared once ------------------------
 
 REPORT, THRESHOLDS, INPUT = "Report", "Thresholds", "Input and configuration"
+MEMO = "Memo and HTML report"
 
 LangOption = Annotated[
     Lang,
@@ -276,6 +277,47 @@ def audit(
             rich_help_panel=INPUT,
         ),
     ] = False,
+    memo_to: Annotated[
+        Optional[str],
+        typer.Option(
+            "--memo-to",
+            metavar="TEXT",
+            help="The memo's 'Aan' (markdown, html; default: de gemeenteraad).",
+            show_default=False,
+            rich_help_panel=MEMO,
+        ),
+    ] = None,
+    memo_from: Annotated[
+        Optional[str],
+        typer.Option(
+            "--memo-from",
+            metavar="TEXT",
+            help="The memo's 'Van' (markdown, html; default: empty).",
+            show_default=False,
+            rich_help_panel=MEMO,
+        ),
+    ] = None,
+    no_front_matter: Annotated[
+        bool,
+        typer.Option(
+            "--no-front-matter",
+            help="Leave out the memo's pandoc metadata (title, lang, date).",
+            rich_help_panel=MEMO,
+        ),
+    ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Write the chart (SVG) beside each Markdown memo written to a file: "
+            "memo.md gets memo.svg, which the memo shows.",
+            rich_help_panel=MEMO,
+        ),
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Overwrite a chart file that exists.", rich_help_panel=MEMO),
+    ] = False,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -306,6 +348,11 @@ def audit(
             template=str(template) if template is not None else None,
             skip_non_plans=skip_non_plans,
             quiet=quiet,
+            memo_to=memo_to,
+            memo_from=memo_from,
+            front_matter=not no_front_matter,
+            chart=chart,
+            force=force,
         )
         code = run.audit(chosen, terminal)
     raise typer.Exit(code)

@@ -10,6 +10,7 @@ the plans pass (`Outcome`). Otherwise the whole run is kept and rendered at the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -295,12 +296,20 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     if settings.output is not None or settings.reports:
         inputs = [*settings.paths, *collect(settings.paths).files]
         reports.check_targets(settings.reports, settings.output, inputs)
+        if settings.chart:
+            memos = reports.memo_files(settings.format, settings.output, settings.reports)
+            reports.check_charts(memos, settings.reports, settings.output, inputs, settings.force)
     checklist = load_checklist(settings.checklist)
     required = _required(settings.require, checklist, terminal)
     if required is None:
         return EXIT_ERROR
     thresholds = Thresholds(settings.fail_under, settings.fail_on, required)
-    options = terminal.render_options(settings.lang, settings.template)
+    options = dataclasses.replace(
+        terminal.render_options(settings.lang, settings.template),
+        memo_to=settings.memo_to,
+        memo_from=settings.memo_from,
+        front_matter=settings.front_matter,
+    )
     if settings.output is not None:  # a file: no colour, the default width
         options = reports.file_options(options)
     outcome = Outcome(thresholds, settings.lang)
@@ -341,7 +350,14 @@ def audit(settings: Settings, terminal: Terminal) -> int:
         )
         outcome.errors = bool(whole.errors)
         for problem in reports.write_all(
-            whole, settings.format, settings.output, settings.reports, options, quiet
+            whole,
+            settings.format,
+            settings.output,
+            settings.reports,
+            options,
+            quiet,
+            chart=settings.chart,
+            force=settings.force,
         ):
             terminal.warn(problem)
     for diagnostic in outcome.shortfalls:

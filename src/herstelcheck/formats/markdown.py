@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import (
     BaseLoader,
@@ -45,6 +46,7 @@ from herstelcheck.audit import AuditRun
 from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import RenderOptions
 from herstelcheck.mdescape import escape
+from herstelcheck.template import yaml_string
 
 MEMO_TEMPLATE = "memo.md.j2"
 """The bundled memo template, in `herstelcheck/templates/`."""
@@ -73,6 +75,18 @@ def md(value: Any) -> MarkdownText:
     return MarkdownText(escape("" if value is None else str(value)))
 
 
+def yaml_text(value: Any) -> MarkdownText:
+    """The `yaml` filter: a value as a YAML string holding Markdown that shows it
+    literally, for the memo's front matter (pandoc reads its values as Markdown)."""
+    return MarkdownText(yaml_string(md(value)))
+
+
+def url_path(value: Any) -> MarkdownText:
+    """The `urlpath` filter: a file name as the destination of a link or an image, every
+    character but letters, digits and `-._~/` percent-encoded."""
+    return MarkdownText(quote("" if value is None else str(value), safe="/"))
+
+
 def heading(level: int) -> MarkdownText:
     """The `heading(level)` function: the marker of an ATX heading, `#` to `######`."""
     if not isinstance(level, int) or isinstance(level, bool):
@@ -99,6 +113,8 @@ class MemoSandbox(ImmutableSandboxedEnvironment):
             auto_reload=False,
         )
         self.filters["md"] = md
+        self.filters["yaml"] = yaml_text
+        self.filters["urlpath"] = url_path
         self.globals["heading"] = heading
 
     def call(self, context: Context, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
@@ -158,7 +174,7 @@ def user_environment() -> MemoSandbox:
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    variables = memo.context(run, options.lang).variables()
+    variables = memo.for_options(run, options).variables()
     if options.template is None:
         return bundled_environment().get_template(MEMO_TEMPLATE).render(variables)
     return render_user_template(options.template, variables)
