@@ -163,10 +163,10 @@ def bar_chart(plan: PlanView, lang: str, ident: str = "chart") -> BarChart:
     bars = []
     for index, item in enumerate(plan.items):
         waived = item.status == "waived"
-        shown = "–" if waived else item.score_text
-        text = f"{shown} · {item.status_text}"
         if waived:
-            text += f" ({t('chart.not_counted', lang)})"
+            text = f"{item.status_text} ({t('chart.not_counted', lang)})"
+        else:
+            text = f"{item.score_text} · {item.status_text}"
         bars.append(
             Bar(
                 item_id=item.id,

@@ -245,6 +245,6 @@ def test_bars_are_as_long_as_the_scores_and_coloured_by_status():
         0.0 if i.status == "waived" else chart.TRACK * i.score / 10 for i in plan.items
     ]
     assert [b.colour for b in drawn.bars] == [chart.COLOURS[i.status] for i in plan.items]
-    assert drawn.bars[7].text == "– · uitgezonderd (telt niet mee)"
+    assert drawn.bars[7].text == "uitgezonderd (telt niet mee)"
     assert drawn.bars[0].text == "6,0 · deels"
     assert "Item 8, Regionale samenwerking versterkt: uitgezonderd" in drawn.desc
