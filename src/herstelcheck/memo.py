@@ -353,7 +353,8 @@ class PlanView:
     summary_line: str
     """The score, the verdict and the gaps on one line, for a memo of several plans."""
     strongest: tuple[ItemView, ...]
-    """The items the plan is strongest on (met first, then by score), at most two."""
+    """The items the plan is strongest on (met first, then by score), at most two; the
+    summary names them when the plan lacks something."""
     gaps: tuple[ItemView, ...]
     """The most important gaps: the items of the first next steps, at most two."""
     steps: tuple[ItemStepView, ...]
@@ -578,7 +579,7 @@ def plan_view(report: PlanReport, lang: str) -> PlanView:
     )
     gaps_sentence = t("memo.gaps", lang, items=item_refs(gaps, lang)) if gaps else ""
     summary = [score_sentence, plan_verdict, counts_sentence]
-    if strongest:
+    if strongest and steps:  # a plan that lacks nothing has no item that stands out
         summary.append(t("memo.strongest", lang, items=item_refs(strongest, lang)))
     if gaps_sentence:
         summary.append(gaps_sentence)
