@@ -292,6 +292,7 @@ def test_audit_with_the_defaults(action, tmp_path):
         f"json={folder}/audit.json",
         "--report",
         f"markdown={folder}/summary.md",
+        "--no-front-matter",
         "--report",
         "sarif=herstelcheck.sarif",
     ]
@@ -329,6 +330,7 @@ def test_audit_with_every_input(action, tmp_path):
         f"json={folder}/audit.json",
         "--report",
         f"markdown={folder}/summary.md",
+        "--no-front-matter",
         "--report",
         "sarif=out.sarif",
         "--require",

@@ -34,6 +34,7 @@ def test_the_configuration_example_does_what_the_text_says(tmp_path, monkeypatch
     assert loaded.paths == ("plannen",)
     assert loaded.fail_under == 60
     assert [r.key for r in loaded.require] == ["5", "terugvalscenario"]
+    assert (loaded.memo_from, loaded.memo_to) == ("Team Economie", None)
     result = cli("audit")
     assert result.exit_code == 1, result  # lindewaard and bergakker fall under 60
     assert "item 10 (Houd rekening met een terugvalscenario) is partial; required: met" in (

@@ -46,7 +46,7 @@ def test_parse_spec(spec, expected):
         (
             "xml=audit.xml",
             "--report xml=audit.xml: unknown format 'xml' "
-            "(formats: terminal, markdown, json, sarif, junit, github, concise)",
+            "(formats: terminal, markdown, html, json, sarif, junit, github, concise)",
         ),
         ("json=", "--report json=: the file name is missing after '='"),
         ("json=-", "--report json=-: a report goes to a file; use --format for the report"),

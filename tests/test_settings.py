@@ -231,6 +231,26 @@ def test_resolve_the_command_line_wins(project):
     assert settings.reports == (ReportSpec(OutputFormat.TERMINAL, "r.txt"),)
 
 
+def test_memo_to_and_from_come_from_the_file_and_the_command_line_wins(project, cli):
+    write_config(project, "memo_to: Raadscommissie Economie\nmemo_from: ' Team Economie '\n")
+    file = config.resolve(paths=["plannen"])
+    assert (file.memo_to, file.memo_from) == ("Raadscommissie Economie", "Team Economie")
+    given = config.resolve(paths=["plannen"], memo_to="College van B&W", memo_from="")
+    assert (given.memo_to, given.memo_from) == ("College van B&W", "")
+    result = cli("audit", "plannen/zeeveen.yaml", "-f", "markdown")
+    assert result.exit_code == 0, result
+    assert "**Aan:** Raadscommissie Economie\\\n**Van:** Team Economie\\\n" in result.stdout
+
+
+def test_memo_to_on_the_command_line_must_be_one_line(project, cli):
+    result = cli("audit", "plannen/zeeveen.yaml", "-f", "markdown", "--memo-to", "a\nb")
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        "herstelcheck: error: --memo-to must be one line of plain text, without control or "
+        "invisible characters (got 'a␊b')\n"
+    )
+
+
 # --- each key changes the outcome ----------------------------------------------------
 
 

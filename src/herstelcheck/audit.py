@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
 from herstelcheck import criteria, scoring
 from herstelcheck.checklist import Checklist, Criterion, Item, Text
-from herstelcheck.errors import Diagnostic
+from herstelcheck.errors import Diagnostic, Mark
 from herstelcheck.model import LoadedPlan, Plan, PlanDate
 from herstelcheck.planwords import Detail, detail_text
 from herstelcheck.textsafe import excerpt
@@ -160,6 +160,9 @@ class PlanReport:
     """0-100: the weighted mean of the item scores, waived items left out."""
     items: tuple[ItemResult, ...]
     warnings: tuple[Diagnostic, ...] = ()
+    places: Mapping[str, Mark] = field(default_factory=dict)
+    """Where each value of the plan stands (`LoadedPlan.places`, shared, not copied): the
+    memo shows the plan's own values with their lines."""
 
     def count(self, status: Status) -> int:
         return sum(1 for item in self.items if item.status is status)
@@ -248,7 +251,7 @@ def audit_plan(
         [(i.item.weight, i.score) for i in items if i.status is not Status.WAIVED]
     )
     all_warnings = warnings + tuple(found) + tuple(waiver_warnings)
-    return PlanReport(loaded.file, loaded.plan, total, tuple(items), all_warnings)
+    return PlanReport(loaded.file, loaded.plan, total, tuple(items), all_warnings, loaded.places)
 
 
 def _result(criterion: Criterion, outcome: criteria.Outcome, blocks: bool) -> CriterionResult:

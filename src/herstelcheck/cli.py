@@ -53,6 +53,7 @@ class Lang(str, Enum):
 # --- options that several commands share, each declared once ------------------------
 
 REPORT, THRESHOLDS, INPUT = "Report", "Thresholds", "Input and configuration"
+MEMO = "Memo and HTML report"
 
 LangOption = Annotated[
     Lang,
@@ -110,7 +111,8 @@ ForceOption = Annotated[
     bool,
     typer.Option(
         "--force",
-        help="Replace an output file even when its permissions make it read-only.",
+        help="Replace an output file even when its permissions make it read-only, and "
+        "with --chart a chart file that exists.",
         rich_help_panel=REPORT,
     ),
 ]
@@ -313,6 +315,43 @@ def audit(
             rich_help_panel=INPUT,
         ),
     ] = False,
+    memo_to: Annotated[
+        Optional[str],
+        typer.Option(
+            "--memo-to",
+            metavar="TEXT",
+            help="The memo's 'Aan' (markdown, html; default: de gemeenteraad).",
+            show_default=False,
+            rich_help_panel=MEMO,
+        ),
+    ] = None,
+    memo_from: Annotated[
+        Optional[str],
+        typer.Option(
+            "--memo-from",
+            metavar="TEXT",
+            help="The memo's 'Van' (markdown, html; default: empty).",
+            show_default=False,
+            rich_help_panel=MEMO,
+        ),
+    ] = None,
+    no_front_matter: Annotated[
+        bool,
+        typer.Option(
+            "--no-front-matter",
+            help="Leave out the memo's pandoc metadata (title, lang, date).",
+            rich_help_panel=MEMO,
+        ),
+    ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option(
+            "--chart",
+            help="Write the chart (SVG) beside each Markdown memo written to a file: "
+            "memo.md gets memo.svg, which the memo shows.",
+            rich_help_panel=MEMO,
+        ),
+    ] = False,
 ) -> None:
     """Audit plans against the checklist and report item by item.
 
@@ -346,6 +385,10 @@ def audit(
             verbose=verbose,
             force=force,
             follow_symlinks=follow_symlinks,
+            memo_to=memo_to,
+            memo_from=memo_from,
+            front_matter=not no_front_matter,
+            chart=chart,
         )
         code = run.audit(chosen, terminal)
     raise typer.Exit(code)

@@ -17,7 +17,7 @@ from typing import Any
 
 from herstelcheck import planwords
 from herstelcheck.errors import Diagnostic, Mark
-from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Term
+from herstelcheck.model import Bron, LoadedPlan, MoneyOrText, Plan, Term
 from herstelcheck.planwords import Detail, Words
 from herstelcheck.textsafe import excerpt
 from herstelcheck.wordmatch import Vocabulary
@@ -88,16 +88,21 @@ def kind(
 
 def lookup(loaded: LoadedPlan, path: str) -> list[tuple[str, Any]]:
     """Every (concrete path, value) that `path` reaches and that is present."""
+    return find(loaded.plan, path)
+
+
+def find(plan: Plan, path: str) -> list[tuple[str, Any]]:
+    """Every (concrete path, value) that `path` reaches in `plan` and that is present."""
     segments = _segments(path)
     if "[]" not in path:  # one value at most: no need to build paths on the way
-        value: Any = loaded.plan
+        value: Any = plan
         for name, _ in segments:
             value = _child(value, name)
             if value is None:
                 return []
         return [(path, value)] if present(value) else []
     results: list[tuple[str, Any]] = []
-    _walk(loaded.plan, segments, 0, "", results)
+    _walk(plan, segments, 0, "", results)
     return [(p, v) for p, v in results if present(v)]
 
 

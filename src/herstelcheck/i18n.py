@@ -245,6 +245,119 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
         "nl": "Verder aanbevolen; dit houdt geen item tegen:",
         "en": "Also recommended; none of this keeps an item from being met:",
     },
+    # --- the council memo for the council: its header, summary, steps and appendix
+    "memo.to": {"nl": "Aan", "en": "To"},
+    "memo.sender": {"nl": "Van", "en": "From"},
+    "memo.date": {"nl": "Datum", "en": "Date"},
+    "memo.subject": {"nl": "Onderwerp", "en": "Subject"},
+    "memo.default_to": {"nl": "de gemeenteraad", "en": "the municipal council"},
+    "memo.subject_several": {
+        "nl": {
+            "one": "Toetsing van {count} herstelplan",
+            "other": "Vergelijking van {count} herstelplannen",
+        },
+        "en": {
+            "one": "Audit of {count} recovery plan",
+            "other": "Comparison of {count} recovery plans",
+        },
+    },
+    "memo.summary": {"nl": "Samenvatting", "en": "Summary"},
+    "memo.summary_several": {
+        "nl": "De plannen op een rij, elk met zijn score en oordeel:",
+        "en": "The plans at a glance, each with its score and verdict:",
+    },
+    "memo.summary_line": {
+        "nl": "{score} van de 100 punten. {verdict}",
+        "en": "{score} out of 100 points. {verdict}",
+    },
+    "memo.strongest": {
+        "nl": "Het sterkst is het plan op {items}.",
+        "en": "The plan is strongest on {items}.",
+    },
+    "memo.gaps": {
+        "nl": "Het meest ontbreekt nog bij {items}.",
+        "en": "The main gaps are {items}.",
+    },
+    "memo.item_ref": {
+        "nl": "item {number}, {title} ({detail})",
+        "en": "item {number}, {title} ({detail})",
+    },
+    "memo.steps_per_item": {
+        "nl": "Per item het belangrijkste dat ontbreekt: eerst de items die ontbreken, dan "
+        "wat het meest aan de score bijdraagt.",
+        "en": "For each item the most important thing it lacks: missing items first, then "
+        "what adds most to the score.",
+    },
+    "memo.step_more": {
+        "nl": {
+            "one": "Daarnaast nog {count} aandachtspunt bij dit item.",
+            "other": "Daarnaast nog {count} aandachtspunten bij dit item.",
+        },
+        "en": {
+            "one": "Besides, {count} more thing to add for this item.",
+            "other": "Besides, {count} more things to add for this item.",
+        },
+    },
+    "memo.steps_rest": {
+        "nl": {
+            "one": "Nog {count} item mist iets; dat staat in de bijlage.",
+            "other": "Nog {count} items missen iets; die staan in de bijlage.",
+        },
+        "en": {
+            "one": "{count} more item lacks something; it is in the appendix.",
+            "other": "{count} more items lack something; they are in the appendix.",
+        },
+    },
+    "memo.appendix": {
+        "nl": "Voor de opsteller van het planbestand",
+        "en": "For the author of the plan file",
+    },
+    "memo.appendix_intro": {
+        "nl": "Deze bijlage is voor wie het planbestand bijhoudt: de stappen waarvoor "
+        "hierboven geen plaats was, de aanbevelingen, en waar elke bevinding in het "
+        "bestand thuishoort.",
+        "en": "This appendix is for whoever keeps the plan file: the steps there was no "
+        "room for above, the recommendations, and where each finding belongs in the file.",
+    },
+    "memo.later_steps": {"nl": "Verdere stappen", "en": "Further steps"},
+    "memo.recommendations": {"nl": "Aanbevelingen", "en": "Recommendations"},
+    "memo.keys": {"nl": "Bevindingen in het planbestand", "en": "Findings in the plan file"},
+    "memo.finding": {"nl": "Bevinding", "en": "Finding"},
+    "memo.key": {"nl": "Sleutel", "en": "Key"},
+    "memo.line": {"nl": "Regel", "en": "Line"},
+    "memo.chart_alt": {
+        "nl": "Score per item van {gemeente}, van 0 tot 10, met de status in woorden",
+        "en": "Score per item of {gemeente}, from 0 to 10, with the status in words",
+    },
+    "memo.chart_alt_several": {
+        "nl": "Status en score per item van elk plan",
+        "en": "Status and score per item of each plan",
+    },
+    # --- the chart (an SVG picture in the HTML report and beside the memo)
+    "chart.title": {"nl": "Score per item: {plan}", "en": "Score per item: {plan}"},
+    "chart.desc": {
+        "nl": "Een horizontale balk per item van de checklist, van 0 tot 10 punten. Bij "
+        "elke balk staan de score en de status in woorden; een uitgezonderd item telt "
+        "niet mee. {items}",
+        "en": "A horizontal bar per item of the checklist, from 0 to 10 points. Each bar "
+        "carries its score and its status in words; a waived item does not count. {items}",
+    },
+    "chart.heatmap_title": {
+        "nl": "Status en score per item, per plan",
+        "en": "Status and score per item, per plan",
+    },
+    "chart.heatmap_desc": {
+        "nl": "Een rij per plan en een kolom per item van de checklist. Elke cel geeft de "
+        "status als symbool en de score van 0 tot 10: {symbol[met]} {word[met]}, "
+        "{symbol[partial]} {word[partial]}, {symbol[missing]} {word[missing]}, "
+        "{symbol[waived]} {word[waived]}.",
+        "en": "A row per plan and a column per item of the checklist. Each cell gives the "
+        "status as a symbol and the score from 0 to 10: {symbol[met]} {word[met]}, "
+        "{symbol[partial]} {word[partial]}, {symbol[missing]} {word[missing]}, "
+        "{symbol[waived]} {word[waived]}.",
+    },
+    "chart.not_counted": {"nl": "telt niet mee", "en": "does not count"},
+    "chart.scale": {"nl": "score van 0 tot 10", "en": "score from 0 to 10"},
     # --- herstelcheck checklist
     "checklist.criteria": {"nl": "Waar herstelcheck op let", "en": "What herstelcheck checks"},
     "checklist.weight": {
@@ -372,3 +485,12 @@ def long_date(date: dt.date, lang: str) -> str:
 def month_name(month: int, lang: str) -> str:
     """The name of a month (1-12): `juni`, `June`."""
     return _MONTHS.get(lang, _MONTHS["nl"])[month - 1]
+
+
+def money(amount: float, lang: str) -> str:
+    """An amount in euros as the language writes it: `€ 2.500.000` and `€ 250.000,50`
+    in Dutch, `€2,500,000` and `€250,000.50` in English."""
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    if lang == "en":
+        return f"€{text}"
+    return "€ " + text.translate(str.maketrans(",.", ".,"))

@@ -15,9 +15,11 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from herstelcheck import __version__, scoring
+from herstelcheck import __version__, evidence, scoring
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
+from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import SYMBOLS, long_date, number, t
+from herstelcheck.planwords import join
 
 TEMPLATE_WORDS: dict[str, str] = {
     "title_several": "memo.title_several",
@@ -58,6 +60,21 @@ TEMPLATE_WORDS: dict[str, str] = {
     "could_improve": "memo.could_improve",
     "recommended": "recommended",
     "advice_intro": "memo.advice_intro",
+    "to": "memo.to",
+    "sender": "memo.sender",
+    "date": "memo.date",
+    "subject": "memo.subject",
+    "heading_summary": "memo.summary",
+    "summary_several": "memo.summary_several",
+    "steps_per_item": "memo.steps_per_item",
+    "heading_appendix": "memo.appendix",
+    "appendix_intro": "memo.appendix_intro",
+    "heading_later_steps": "memo.later_steps",
+    "heading_recommendations": "memo.recommendations",
+    "heading_keys": "memo.keys",
+    "column_finding": "memo.finding",
+    "column_key": "memo.key",
+    "column_line": "memo.line",
 }
 """The memo's fixed words: a template's name for each (`words.heading_steps`), and its
 key in `i18n`."""
@@ -75,6 +92,13 @@ VERDICT_BANDS = (
     (20.0, "memo.verdict_start"),
 )
 """Lowest score of each verdict, best first; below the last: `memo.verdict_weak`."""
+
+MAX_STEPS = 5
+"""The most items the memo's next steps name; the rest go to the appendix."""
+SUMMARY_ITEMS = 2
+"""How many of the strongest items, and of the gaps, the summary names."""
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+"""The language of the memo as pandoc's metadata (`lang`) names it."""
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -184,6 +208,24 @@ class ExplanationView:
 
 
 @dataclass(frozen=True, slots=True)
+class ValueView:
+    text: str
+    """A value of the plan as text: as the plan writes it, or in the memo's language
+    where the plan format knows its words (`de korte termijn`, `€ 2.500.000`)."""
+    line: int | None
+    """The line of the plan where it stands, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    label: str
+    """What the values are: `Ambtelijke trekker`, `Partijen`; for a passed criterion
+    whose values cannot be shown, the criterion's title."""
+    values: tuple[ValueView, ...]
+    """The plan's own values, in the plan's order (empty: only the label is shown)."""
+
+
+@dataclass(frozen=True, slots=True)
 class ItemView:
     id: int
     """The item's number."""
@@ -225,6 +267,9 @@ class ItemView:
     """The `toelichting` that alone makes the item partial (no criterion passes), or None."""
     waiver: WaiverView | None
     """The plan's waiver for the item (active or expired), or None."""
+    evidence: tuple[EvidenceView, ...]
+    """What the plan already has for the item, in its own words: the values behind the
+    criteria it passes, grouped, each with its line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +281,28 @@ class StepView:
     criterion: CriterionView
     """The failed criterion; its `advice` says what to do, its `blocks` whether it keeps
     the item from being met."""
+
+
+@dataclass(frozen=True, slots=True)
+class ItemStepView:
+    item_id: int
+    """The number of the item."""
+    item_title: str
+    """The title of the item."""
+    status: str
+    """`missing` or `partial`."""
+    status_text: str
+    """The status in words."""
+    gain: float
+    """Points (0-100) the plan's score would rise by if the item were met."""
+    gain_text: str
+    """`gain` in words: `tot 11,1 punten`."""
+    criteria: tuple[CriterionView, ...]
+    """The failed criteria that keep the item from being met, the weightiest first: the
+    advice of the first is the step."""
+    more: str
+    """A sentence on the item's other criteria (`Daarnaast nog 2 aandachtspunten bij dit
+    item.`), or empty when it has one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +347,26 @@ class PlanView:
     first."""
     advice_steps: tuple[StepView, ...]
     """The failed criteria of the items that count that are advice, the weightiest first."""
+    summary: str
+    """Three to five sentences for the council: the score, the verdict, the counts, the
+    strongest items and the most important gaps."""
+    summary_line: str
+    """The score, the verdict and the gaps on one line, for a memo of several plans."""
+    strongest: tuple[ItemView, ...]
+    """The items the plan is strongest on (met first, then by score), at most two; the
+    summary names them when the plan lacks something."""
+    gaps: tuple[ItemView, ...]
+    """The most important gaps: the items of the first next steps, at most two."""
+    steps: tuple[ItemStepView, ...]
+    """The next steps for the council: one per item that is not met, at most five; missing
+    items first, then by the points they would add."""
+    later_steps: tuple[ItemStepView, ...]
+    """The items' steps after the first five, in the same order (the memo's appendix)."""
+    steps_note: str
+    """A sentence saying how many items' steps are in the appendix, or empty."""
+    findings: tuple[StepView, ...]
+    """Every failed criterion of the items that count, in checklist order: the appendix
+    names each one's plan key and line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +379,39 @@ class ErrorView:
     """1-based column, or 0."""
     message: str
     """What is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderView:
+    to: str
+    """Aan: `--memo-to` or `memo_to`, else `de gemeenteraad` (`the municipal council`)."""
+    sender: str
+    """Van: `--memo-from` or `memo_from`, else empty."""
+    date: str
+    """Datum: the date of the audit, written out."""
+    subject: str
+    """Onderwerp: the plan's title; for several plans `Vergelijking van 3 herstelplannen`."""
+    title: str
+    """The memo's title: `Lindewaard: Herstelagenda Lindewaard 2021`, or the subject of a
+    memo of several plans."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterView:
+    title: str
+    """The document's title (pandoc's `title`)."""
+    lang: str
+    """The document's language (pandoc's `lang`): `nl-NL` or `en-GB`."""
+    date: str
+    """The date of the audit, written out (pandoc's `date`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    file: str
+    """The name of the chart's file, beside the memo: `memo.svg`."""
+    alt: str
+    """What the chart shows, in words: the text of the image."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,6 +434,12 @@ class Memo:
     """The memo's opening sentence (it differs for no plans, one plan and several)."""
     version: str
     """The version of herstelcheck."""
+    header: HeaderView
+    """The memo's header: to whom, from whom, the date and the subject."""
+    front_matter: FrontMatterView | None
+    """The pandoc metadata of the memo, or None with `--no-front-matter`."""
+    chart: ChartView | None
+    """The chart written beside the memo (`--chart`), or None."""
 
     def variables(self) -> dict[str, Any]:
         """The template variables: each attribute by its name."""
@@ -323,8 +449,18 @@ class Memo:
 # --- building them ----------------------------------------------------------------------
 
 
-def context(run: AuditRun, lang: str) -> Memo:
-    """The memo's data for an audit run, in `lang`."""
+def context(
+    run: AuditRun,
+    lang: str,
+    *,
+    memo_to: str | None = None,
+    memo_from: str | None = None,
+    front_matter: bool = True,
+    chart: str | None = None,
+) -> Memo:
+    """The memo's data for an audit run, in `lang`: addressed to `memo_to` (default: the
+    council) from `memo_from`, with pandoc metadata unless `front_matter` is off, and
+    referring to the chart in the file `chart` when one is written."""
     checklist = run.checklist
     words = labels(lang)
     plans = tuple(plan_view(report, lang) for report in run.reports)
@@ -334,9 +470,11 @@ def context(run: AuditRun, lang: str) -> Memo:
         intro = words["intro_single"]
     else:
         intro = t("memo.intro_several", lang, count=len(plans))
+    date = date_view(run.today, lang)
+    header = header_view(plans, lang, date, memo_to, memo_from)
     return Memo(
         lang=lang,
-        date=date_view(run.today, lang),
+        date=date,
         checklist=ChecklistView(
             name=checklist.name,
             version=checklist.version,
@@ -353,7 +491,55 @@ def context(run: AuditRun, lang: str) -> Memo:
         words=words,
         intro=intro,
         version=__version__,
+        header=header,
+        front_matter=FrontMatterView(header.title, LANGUAGE_TAGS.get(lang, lang), date.text)
+        if front_matter
+        else None,
+        chart=chart_view(plans, lang, chart) if chart else None,
     )
+
+
+def for_options(run: AuditRun, options: RenderOptions) -> Memo:
+    """The memo's data for an audit run, as the render options of a report ask."""
+    return context(
+        run,
+        options.lang,
+        memo_to=options.memo_to,
+        memo_from=options.memo_from,
+        front_matter=options.front_matter,
+        chart=options.chart,
+    )
+
+
+def header_view(
+    plans: tuple[PlanView, ...],
+    lang: str,
+    date: DateView,
+    memo_to: str | None,
+    memo_from: str | None,
+) -> HeaderView:
+    if len(plans) == 1:
+        subject = plans[0].titel
+        title = f"{plans[0].gemeente}: {plans[0].titel}"
+    elif plans:
+        subject = title = t("memo.subject_several", lang, count=len(plans))
+    else:
+        subject = title = t("memo.title_several", lang)
+    return HeaderView(
+        to=memo_to if memo_to is not None else t("memo.default_to", lang),
+        sender=memo_from or "",
+        date=date.text,
+        subject=subject,
+        title=title,
+    )
+
+
+def chart_view(plans: tuple[PlanView, ...], lang: str, file: str) -> ChartView:
+    if len(plans) == 1:
+        alt = t("memo.chart_alt", lang, gemeente=plans[0].gemeente)
+    else:
+        alt = t("memo.chart_alt_several", lang)
+    return ChartView(file, alt)
 
 
 def date_view(date: dt.date, lang: str) -> DateView:
@@ -373,8 +559,31 @@ def verdict(report: PlanReport, lang: str) -> str:
 def plan_view(report: PlanReport, lang: str) -> PlanView:
     plan = report.plan
     counted = sum(i.item.weight for i in report.items if i.status is not Status.WAIVED)
-    items = tuple(item_view(result, lang, counted) for result in report.items)
+    items = tuple(item_view(result, lang, counted, report) for result in report.items)
     counts = CountsView(*(report.count(s) for s in Status))
+    steps = item_steps(items, lang)
+    strongest = strongest_items(items)
+    gaps = tuple(items[[i.id for i in items].index(step.item_id)] for step in steps)
+    gaps = gaps[:SUMMARY_ITEMS]
+    score_text = number(report.score, lang)
+    score_sentence = t("memo.score", lang, score=score_text)
+    plan_verdict = verdict(report, lang)
+    counts_sentence = t(
+        "memo.counts",
+        lang,
+        total=len(items),
+        met=counts.met,
+        partial=counts.partial,
+        missing=counts.missing,
+        waived=counts.waived,
+    )
+    gaps_sentence = t("memo.gaps", lang, items=item_refs(gaps, lang)) if gaps else ""
+    summary = [score_sentence, plan_verdict, counts_sentence]
+    if strongest and steps:  # a plan that lacks nothing has no item that stands out
+        summary.append(t("memo.strongest", lang, items=item_refs(strongest, lang)))
+    if gaps_sentence:
+        summary.append(gaps_sentence)
+    later = steps[MAX_STEPS:]
     return PlanView(
         file=report.file,
         gemeente=plan.gemeente or "",
@@ -382,27 +591,94 @@ def plan_view(report: PlanReport, lang: str) -> PlanView:
         versie=plan.versie,
         vastgesteld=plan.vastgesteld.show(lang) if plan.vastgesteld else None,
         score=report.score,
-        score_text=number(report.score, lang),
-        score_sentence=t("memo.score", lang, score=number(report.score, lang)),
-        verdict=verdict(report, lang),
+        score_text=score_text,
+        score_sentence=score_sentence,
+        verdict=plan_verdict,
         counts=counts,
-        counts_sentence=t(
-            "memo.counts",
-            lang,
-            total=len(items),
-            met=counts.met,
-            partial=counts.partial,
-            missing=counts.missing,
-            waived=counts.waived,
-        ),
+        counts_sentence=counts_sentence,
         items=items,
         waivers=tuple(i for i in items if i.waiver is not None),
         next_steps=next_steps(items),
         advice_steps=next_steps(items, advice=True),
+        summary=" ".join(summary),
+        summary_line=" ".join(
+            part
+            for part in (
+                t("memo.summary_line", lang, score=score_text, verdict=plan_verdict),
+                gaps_sentence,
+            )
+            if part
+        ),
+        strongest=strongest,
+        gaps=gaps,
+        steps=steps[:MAX_STEPS],
+        later_steps=later,
+        steps_note=t("memo.steps_rest", lang, count=len(later)) if later else "",
+        findings=tuple(
+            StepView(item.id, item.title, criterion)
+            for item in items
+            if item.status != Status.WAIVED.value
+            for criterion in item.failed
+        ),
     )
 
 
-def item_view(result: ItemResult, lang: str, counted_weight: float) -> ItemView:
+def strongest_items(items: tuple[ItemView, ...]) -> tuple[ItemView, ...]:
+    """The items the plan is strongest on: met before partial, then the highest score,
+    then in checklist order; none that scores 0."""
+    scored = [i for i in items if i.status in ("met", "partial") and i.score > 0]
+    scored.sort(key=lambda i: (i.status != "met", -round(i.score, 6), i.id))
+    return tuple(scored[:SUMMARY_ITEMS])
+
+
+def item_refs(items: tuple[ItemView, ...], lang: str) -> str:
+    """`item 6, Bouw voort op lessen uit de crisis (ontbreekt) en item 3, ... (deels,
+    2,5)`."""
+    refs = [
+        t(
+            "memo.item_ref",
+            lang,
+            number=item.id,
+            title=item.title,
+            detail=item.status_text
+            if item.status == "missing"
+            else f"{item.status_text}, {item.score_text}",
+        )
+        for item in items
+    ]
+    return join(refs, lang)
+
+
+def item_steps(items: tuple[ItemView, ...], lang: str) -> tuple[ItemStepView, ...]:
+    """A step per item that counts and is not met: missing items before partial ones,
+    then the items whose failed criteria add most to the score, then checklist order.
+    Each step's criteria are the ones that keep the item from being met (never advice),
+    the weightiest first."""
+    found = []
+    for index, item in enumerate(items):
+        if item.status not in (Status.MISSING.value, Status.PARTIAL.value) or not item.blocking:
+            continue
+        criteria = tuple(sorted(item.blocking, key=lambda c: -round(c.gain, 6)))
+        gain = sum(c.gain for c in criteria)
+        more = len(criteria) - 1
+        step = ItemStepView(
+            item_id=item.id,
+            item_title=item.title,
+            status=item.status,
+            status_text=item.status_text,
+            gain=gain,
+            gain_text=t("memo.gain", lang, points=number(gain, lang)),
+            criteria=criteria,
+            more=t("memo.step_more", lang, count=more) if more else "",
+        )
+        found.append(((item.status != Status.MISSING.value, -round(gain, 6), index), step))
+    found.sort(key=lambda pair: pair[0])
+    return tuple(step for _, step in found)
+
+
+def item_view(
+    result: ItemResult, lang: str, counted_weight: float, report: PlanReport | None = None
+) -> ItemView:
     item = result.item
     applicable = sum(c.criterion.weight for c in result.criteria if c.passed is not None)
     counts = result.status is not Status.WAIVED
@@ -440,6 +716,24 @@ def item_view(result: ItemResult, lang: str, counted_weight: float) -> ItemView:
         alternative=result.alternative,
         explained=explanation_view(result, lang),
         waiver=waiver_view(result, lang),
+        evidence=evidence_views(result, lang, report),
+    )
+
+
+def evidence_views(
+    result: ItemResult, lang: str, report: PlanReport | None
+) -> tuple[EvidenceView, ...]:
+    """What the plan has for the item, in its own words (see `evidence`)."""
+    if report is None:
+        return ()
+    groups = evidence.evidence(
+        report.plan,
+        report.places,
+        ((c.criterion, c.message(lang)) for c in result.passed),
+        lang,
+    )
+    return tuple(
+        EvidenceView(g.label, tuple(ValueView(v.text, v.line) for v in g.values)) for g in groups
     )
 
 

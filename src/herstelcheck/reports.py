@@ -60,27 +60,112 @@ def check_targets(
 
 
 def render_reports(
-    run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions
+    run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions, chart: bool = False
 ) -> list[tuple[str, str]]:
     """Render the run once per format: (file, text) for each report, nothing written yet,
-    so a report that fails to render leaves every file as it was."""
+    so a report that fails to render leaves every file as it was. With `chart`, each
+    Markdown memo refers to the chart beside it (and is rendered for it)."""
     from herstelcheck.formats import renderer
 
-    rendered: dict[OutputFormat, str] = {}
+    rendered: dict[tuple[OutputFormat, str | None], str] = {}
+    result = []
     for spec in specs:
-        if spec.format not in rendered:
-            rendered[spec.format] = renderer(spec.format)(run, options)
-    return [(spec.file, rendered[spec.format]) for spec in specs]
+        given = memo_options(options, spec.format, spec.file, chart)
+        key = (spec.format, given.chart)
+        if key not in rendered:
+            rendered[key] = renderer(spec.format)(run, given)
+        result.append((spec.file, rendered[key]))
+    return result
 
 
 def write_reports(
-    run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions, rules: Rules | None = None
+    run: AuditRun,
+    specs: Sequence[ReportSpec],
+    options: RenderOptions,
+    rules: Rules | None = None,
+    chart: bool = False,
 ) -> None:
     """Render the run once per format, then write each report atomically."""
     from herstelcheck.output import Rules, write_atomic
 
-    for file, text in render_reports(run, specs, options):
+    for file, text in render_reports(run, specs, options, chart):
         write_atomic(file, text, rules or Rules())
+
+
+# --- the chart beside a Markdown memo (`--chart`) ---------------------------------------
+
+
+def chart_file(memo: str) -> str:
+    """The chart beside a memo: `memo.md` -> `memo.svg`."""
+    path = Path(memo)
+    return str(path.with_suffix(".svg") if path.suffix else path.with_name(path.name + ".svg"))
+
+
+def memo_files(fmt: OutputFormat, output: str | None, specs: Sequence[ReportSpec]) -> list[str]:
+    """The Markdown memos a run writes to files: `--output` in the markdown format, and
+    each `--report markdown=FILE`."""
+    files = [output] if fmt is OutputFormat.MARKDOWN and output is not None else []
+    return files + [spec.file for spec in specs if spec.format is OutputFormat.MARKDOWN]
+
+
+def memo_options(
+    options: RenderOptions, fmt: OutputFormat, file: str | None, chart: bool
+) -> RenderOptions:
+    """The options of a report: a Markdown memo in a file refers to its chart, with
+    `chart`, by the chart's name (it stands beside the memo)."""
+    if not chart or fmt is not OutputFormat.MARKDOWN or file is None:
+        return options
+    return dataclasses.replace(options, chart=Path(chart_file(file)).name)
+
+
+def check_charts(
+    memos: Sequence[str],
+    specs: Sequence[ReportSpec],
+    output: str | None,
+    plans: Sequence[str],
+    force: bool,
+) -> None:
+    """Refuse a chart file that exists (without `force`), is a folder, one of the `plans`,
+    or the target of a report, before anything is audited."""
+    from herstelcheck.output import check_target
+
+    reports = {Path(file).resolve() for file in (*(s.file for s in specs), output) if file}
+    charts: dict[Path, str] = {}
+    for memo in memos:
+        chart = chart_file(memo)
+        check_target(chart, plans)
+        key = Path(chart).resolve()
+        if key in reports:
+            raise UsageError(
+                f"--chart: the chart of '{memo}' would be '{chart}', which is already the "
+                "target of a report"
+            )
+        if key in charts:
+            raise UsageError(
+                f"--chart: the memos '{charts[key]}' and '{memo}' would both get the chart "
+                f"'{chart}'; give them names that differ before the suffix"
+            )
+        charts[key] = memo
+        if not force and os.path.lexists(chart):
+            raise UsageError(f"--chart: '{chart}' already exists; use --force to overwrite it")
+
+
+def write_charts(svg: str, memos: Sequence[str], force: bool, rules: Rules | None = None) -> None:
+    """Write the chart `svg` beside each memo, atomically; without `force`, never over a
+    file that exists."""
+    from herstelcheck.output import Rules, write_atomic, write_new
+
+    for memo in memos:
+        chart = chart_file(memo)
+        if force:
+            write_atomic(chart, svg, rules or Rules())
+            continue
+        try:
+            write_new(chart, svg)
+        except FileExistsError:
+            raise UsageError(
+                f"--chart: '{chart}' already exists; use --force to overwrite it"
+            ) from None
 
 
 def write_all(
@@ -92,18 +177,30 @@ def write_all(
     rules: Rules | None = None,
     inputs: Sequence[str] = (),
     quiet: bool = False,
+    *,
+    chart: bool = False,
+    force: bool = False,
 ) -> list[str]:
     """Every report of the run: the one in `fmt` to `output` (standard output when None;
     none at all when `quiet`) and each of `specs` to its file, all rendered before any is
     written; then, for the GitHub format, the job summary to $GITHUB_STEP_SUMMARY
     (appended to a regular file that is none of the plans `inputs` nor a file of
-    `rules.protected`). Returns the problems that do not fail the run (a job summary that
-    could not be written)."""
+    `rules.protected`). With `chart`, the chart is written beside each Markdown memo first
+    (over a file that exists only with `force`). Returns the problems that do not fail the
+    run (a job summary that could not be written)."""
     from herstelcheck.formats import renderer
-    from herstelcheck.output import write_output
+    from herstelcheck.output import Rules, write_atomic, write_output
 
-    text = None if quiet else renderer(fmt)(run, options)
-    write_reports(run, specs, file_options(options), rules)
+    given = memo_options(options, fmt, output, chart)
+    text = None if quiet else renderer(fmt)(run, given)
+    files = render_reports(run, specs, file_options(options), chart)
+    if chart:
+        from herstelcheck.formats.html import render_chart
+
+        svg = render_chart(run, file_options(options))
+        write_charts(svg, memo_files(fmt, output, specs), force, rules)
+    for file, report in files:
+        write_atomic(file, report, rules or Rules())
     if text is not None:
         write_output(text, output, utf8=fmt not in TEXT_FOR_PEOPLE, rules=rules)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")

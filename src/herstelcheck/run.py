@@ -343,13 +343,21 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     if settings.output is not None or settings.reports or summary:
         inputs = [*settings.paths, *collect(settings.paths).files]
     reports.check_targets(settings.reports, settings.output, inputs, rules)
+    if settings.chart:
+        memos = reports.memo_files(settings.format, settings.output, settings.reports)
+        reports.check_charts(memos, settings.reports, settings.output, inputs, settings.force)
     checklist = load_checklist(settings.checklist)
     required = _required(settings.require, checklist, terminal)
     if required is None:
         return EXIT_ERROR
     thresholds = Thresholds(settings.fail_under, settings.fail_on, required)
-    options = terminal.render_options(settings.lang, settings.template)
-    options = dataclasses.replace(options, thresholds=thresholds)
+    options = dataclasses.replace(
+        terminal.render_options(settings.lang, settings.template),
+        thresholds=thresholds,
+        memo_to=settings.memo_to,
+        memo_from=settings.memo_from,
+        front_matter=settings.front_matter,
+    )
     if settings.output is not None:  # a file: no colour, the default width
         options = reports.file_options(options)
     outcome = Outcome(thresholds, settings.lang)
@@ -401,6 +409,8 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             rules,
             inputs,
             quiet=quiet,
+            chart=settings.chart,
+            force=settings.force,
         ):
             terminal.warn(problem)
         if standard_output_gone() and not settings.reports:

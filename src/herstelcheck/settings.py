@@ -29,6 +29,7 @@ from herstelcheck.errors import Diagnostic, HerstelcheckError, UsageError
 from herstelcheck.formats import OutputFormat, ReportSpec
 from herstelcheck.i18n import LANGUAGES
 from herstelcheck.suggest import hint
+from herstelcheck.textsafe import visible
 from herstelcheck.thresholds import FailOn, Requirement
 from herstelcheck.yamlload import (
     BOOL,
@@ -58,6 +59,8 @@ KEYS = (
     "paths",
     "format",
     "reports",
+    "memo_to",
+    "memo_from",
 )
 
 
@@ -81,6 +84,8 @@ class Config:
     """Paths to audit when the command line names none, resolved like `checklist`."""
     format: OutputFormat | None = None
     reports: tuple[ReportSpec, ...] = ()
+    memo_to: str | None = None
+    memo_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,14 @@ class Settings:
     is)."""
     quiet: bool
     """Leave out the report on standard output for the terminal and concise formats."""
+    memo_to: str | None
+    """To whom the memo is addressed; None: the council, in the memo's language."""
+    memo_from: str | None
+    """From whom the memo is; None: left empty."""
+    front_matter: bool
+    """Start the Markdown memo with pandoc metadata (title, lang, date)."""
+    chart: bool
+    """Write the chart beside each Markdown memo written to a file."""
     today: dt.date
     """The date of the audit: it decides which waivers have expired."""
     config: Config | None
@@ -118,7 +131,8 @@ class Settings:
     verbose: bool = False
     """Say on standard error which configuration file applies and why."""
     force: bool = False
-    """Replace a report file even when its permissions say it is read-only."""
+    """Replace a report file even when its permissions say it is read-only, and a chart
+    file that exists."""
     follow_symlinks: bool = False
     """Write a report through a symbolic link named as its file."""
 
@@ -287,6 +301,10 @@ def resolve(
     verbose: bool = False,
     force: bool = False,
     follow_symlinks: bool = False,
+    memo_to: str | None = None,
+    memo_from: str | None = None,
+    front_matter: bool = True,
+    chart: bool = False,
 ) -> Settings:
     """The settings of a run from the options of its command line (None or empty where
     not given) and its configuration file: each option given wins over the file, and a
@@ -310,6 +328,10 @@ def resolve(
         template=template,
         skip_non_plans=skip_non_plans,
         quiet=quiet,
+        memo_to=_memo_text("--memo-to", memo_to) if memo_to is not None else base.memo_to,
+        memo_from=_memo_text("--memo-from", memo_from) if memo_from is not None else base.memo_from,
+        front_matter=front_matter,
+        chart=chart,
         today=today,
         config=base if base.file else None,
         config_source=source,
@@ -322,12 +344,33 @@ def resolve(
         raise UsageError(
             "--template works with the markdown format only (--format or --report markdown)"
         )
+    memo_file = settings.format is OutputFormat.MARKDOWN and settings.output is not None
+    if (
+        chart
+        and not memo_file
+        and OutputFormat.MARKDOWN not in {s.format for s in settings.reports}
+    ):
+        raise UsageError(
+            "--chart writes the chart beside a Markdown memo in a file: use it with "
+            "-f markdown -o memo.md, or --report markdown=memo.md"
+        )
     if not settings.paths:
         raise UsageError(
             "no plans to audit: name a PATH (a plan file or a folder of plans), "
             "or set 'paths' in .herstelcheck.yaml"
         )
     return settings
+
+
+def _memo_text(option: str, value: str) -> str:
+    """A text for the memo's header from the command line: one line of plain text (it
+    may be empty)."""
+    if not value.isprintable():
+        raise UsageError(
+            f"{option} must be one line of plain text, without control or invisible "
+            f"characters (got '{visible(value)}')"
+        )
+    return value.strip()
 
 
 def audit_date(value: str | None) -> dt.date:
@@ -524,6 +567,12 @@ class _Reader:
             paths.append(shown(path))
         return tuple(paths)
 
+    def read_memo_to(self, node: Node, key: str) -> str | None:
+        return self.memo_text(node, key)
+
+    def read_memo_from(self, node: Node, key: str) -> str | None:
+        return self.memo_text(node, key)
+
     def read_reports(self, node: Node, key: str) -> tuple[ReportSpec, ...] | None:
         if not isinstance(node, Mapping):
             self.error(
@@ -566,6 +615,20 @@ class _Reader:
             self.error(node, f"'{key}' must be a non-empty text (got {self.got(node)})")
             return None
         return node.value.strip()
+
+    def memo_text(self, node: Node, key: str) -> str | None:
+        """A text for the memo's header: one line of plain text."""
+        text = self.text(node, key)
+        if text is None:
+            return None
+        if not text.isprintable():
+            self.error(
+                node,
+                f"'{key}' must be one line of plain text, without control or invisible "
+                f"characters (got '{visible(text)}')",
+            )
+            return None
+        return text
 
     def entries(self, node: Node, key: str, what: str) -> list[Node] | None:
         """A list, or a single value taken as a list of one."""

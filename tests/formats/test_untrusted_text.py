@@ -273,5 +273,24 @@ def test_a_hostile_toelichting_is_text_in_every_format(cli, tmp_path, fmt):
 
         failure = ET.fromstring(out).find("testsuite").findall("testcase")[9].find("failure")
         assert visible_text in failure.text
+    elif fmt is OutputFormat.HTML:
+        from html.parser import HTMLParser
+
+        class Page(HTMLParser):
+            def __init__(self) -> None:
+                super().__init__()
+                self.tags: set[str] = set()
+                self.text: list[str] = []
+
+            def handle_starttag(self, tag: str, attrs: object) -> None:
+                self.tags.add(tag)
+
+            def handle_data(self, data: str) -> None:
+                self.text.append(data)
+
+        page = Page()
+        page.feed(out)
+        assert visible_text in " ".join("".join(page.text).split())
+        assert not page.tags & {"script", "a", "img", "iframe", "object"}
     else:  # SARIF, GitHub: no result of its own
         assert "javascript:e" not in out

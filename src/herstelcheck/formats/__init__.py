@@ -35,6 +35,7 @@ class OutputFormat(str, Enum):
 
     TERMINAL = "terminal"
     MARKDOWN = "markdown"
+    HTML = "html"
     JSON = "json"
     SARIF = "sarif"
     JUNIT = "junit"
@@ -69,6 +70,7 @@ MODULES: dict[type[Enum], dict[str, str]] = {
     OutputFormat: {
         "terminal": "herstelcheck.formats.terminal",
         "markdown": "herstelcheck.formats.markdown",
+        "html": "herstelcheck.formats.html",
         "json": "herstelcheck.formats.json",
         "sarif": "herstelcheck.formats.sarif",
         "junit": "herstelcheck.formats.junit",
@@ -120,6 +122,14 @@ class RenderOptions:
     """A template file of the user's (markdown format only)."""
     thresholds: Thresholds = field(default_factory=Thresholds)
     """The thresholds of the run: the machine formats say whether each plan passed."""
+    memo_to: str | None = None
+    """To whom the memo is addressed (markdown, html); None: the council."""
+    memo_from: str | None = None
+    """From whom the memo is (markdown, html); None: left empty."""
+    front_matter: bool = True
+    """Start the memo with pandoc metadata: title, lang, date (markdown)."""
+    chart: str | None = None
+    """The file name of the chart the memo refers to, written beside it (markdown)."""
 
 
 Renderer = Callable[["AuditRun", RenderOptions], str]

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import (
     BaseLoader,
@@ -49,6 +50,7 @@ from herstelcheck.errors import Diagnostic, HerstelcheckError
 from herstelcheck.files import TEMPLATE, read_text
 from herstelcheck.formats import RenderOptions
 from herstelcheck.mdescape import escape
+from herstelcheck.template import yaml_string
 
 MEMO_TEMPLATE = "memo.md.j2"
 """The bundled memo template, in `herstelcheck/templates/`."""
@@ -75,6 +77,18 @@ def md(value: Any) -> MarkdownText:
     if isinstance(value, MarkdownText):
         return value
     return MarkdownText(escape("" if value is None else str(value)))
+
+
+def yaml_text(value: Any) -> MarkdownText:
+    """The `yaml` filter: a value as a YAML string holding Markdown that shows it
+    literally, for the memo's front matter (pandoc reads its values as Markdown)."""
+    return MarkdownText(yaml_string(md(value)))
+
+
+def url_path(value: Any) -> MarkdownText:
+    """The `urlpath` filter: a file name as the destination of a link or an image, every
+    character but letters, digits and `-._~/` percent-encoded."""
+    return MarkdownText(quote("" if value is None else str(value), safe="/"))
 
 
 def heading(level: int) -> MarkdownText:
@@ -279,6 +293,8 @@ class MemoSandbox(ImmutableSandboxedEnvironment):
             auto_reload=False,
         )
         self.filters["md"] = md
+        self.filters["yaml"] = yaml_text
+        self.filters["urlpath"] = url_path
         self.globals["heading"] = heading
         for name, (check, passes_context) in _FILTER_CHECKS.items():
             self.filters[name] = _checked(self.filters[name], check, passes_context)
@@ -349,7 +365,7 @@ def user_environment() -> MemoSandbox:
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    variables = memo.context(run, options.lang).variables()
+    variables = memo.for_options(run, options).variables()
     if options.template is None:
         return bundled_environment().get_template(MEMO_TEMPLATE).render(variables)
     return render_user_template(options.template, variables)

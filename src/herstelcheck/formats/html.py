@@ -1,0 +1,95 @@
+"""The HTML report: the council memo as one web page, with a chart.
+
+`render` writes the same content as the Markdown memo (the header, the summary, the
+items, the next steps and the appendix, from `memo.Memo`) as a single self-contained
+HTML file: the CSS is inline, the chart is inline SVG, and there is no JavaScript at
+all. A Content-Security-Policy in the page forbids scripts and every request, so even a
+page that someone changed cannot fetch or run anything. Print CSS gives clean A4 pages
+when a reader prints it to PDF from a browser.
+
+The templates are package data (`templates/report.html.j2`, `templates/chart.svg.j2`),
+read with Jinja2's `PackageLoader`, with HTML autoescaping on for every value: a plan's
+`<script>` or `<img onerror=...>` shows as text. Before it is escaped, every value is
+put on one line with its control and invisible characters made visible (as in every
+other format), so no value can hide or reorder what a reader sees.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from herstelcheck import chart, memo
+from herstelcheck.audit import AuditRun
+from herstelcheck.formats import RenderOptions
+from herstelcheck.mdescape import one_line
+
+REPORT_TEMPLATE = "report.html.j2"
+CHART_TEMPLATE = "chart.svg.j2"
+HTML_LANG = {"nl": "nl", "en": "en"}
+"""The `lang` of the page for each language of the report."""
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+"""No scripts, no requests: only the inline style and images in the page itself."""
+
+
+def shown(value: Any) -> Any:
+    """Every value a template writes: on one line, with control and invisible characters
+    made visible; markup the templates made (the chart) as it is."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return one_line(str(value))
+
+
+@functools.cache
+def environment() -> Environment:
+    """The environment of the HTML report and the chart: bundled templates only, every
+    value escaped for HTML (and so for SVG)."""
+    return Environment(
+        loader=PackageLoader("herstelcheck", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=shown,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+
+
+def render(run: AuditRun, options: RenderOptions) -> str:
+    """The HTML report of the run."""
+    data = memo.for_options(run, options)
+    lang = options.lang
+    charts = [chart.bar_chart(plan, lang, f"chart-{n}") for n, plan in enumerate(data.plans, 1)]
+    heat = chart.heat_map(data.plans, data, lang) if len(data.plans) > 1 else None
+    template = environment().get_template(REPORT_TEMPLATE)
+    return template.render(
+        data.variables(),
+        charts=charts,
+        heatmap=heat,
+        colours=chart.COLOURS,
+        tints=chart.TINTS,
+        html_lang=HTML_LANG.get(lang, "nl"),
+        csp=Markup(CONTENT_SECURITY_POLICY),  # our own constant, written as it is
+    )
+
+
+def render_chart(run: AuditRun, options: RenderOptions) -> str:
+    """The chart of the run as an SVG file: the bars of one plan, or the heat map of
+    several (of none: an empty heat map)."""
+    data = memo.for_options(run, options)
+    drawn: chart.BarChart | chart.HeatMap
+    if len(data.plans) == 1:
+        drawn = chart.bar_chart(data.plans[0], options.lang)
+    else:
+        drawn = chart.heat_map(data.plans, data, options.lang)
+    svg = environment().get_template(CHART_TEMPLATE).render(chart=drawn)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg
