@@ -122,14 +122,18 @@ def evidence(
     places: Mapping[str, Mark],
     passed: Iterable[tuple[Criterion, str]],
     lang: str,
+    some: Iterable[Criterion] = (),
 ) -> tuple[Group, ...]:
     """The values behind the criteria that passed, given with their titles in `lang`,
     grouped by what they are; each value once, in the order the criteria name them. A
-    passed criterion none of whose values can be shown is a group of its title alone."""
+    passed criterion none of whose values can be shown is a group of its title alone.
+    The criteria of `some` failed, but the plan has part of what they count (two
+    partners where three are asked): their values are shown too, never their titles."""
     units: dict[str, _Unit] = {}
     order: list[str] = []  # groups, and the titles of criteria without values
     titles: dict[str, str] = {}
-    for criterion, title in passed:
+    counted = [(criterion, None) for criterion in some]
+    for criterion, title in [*passed, *counted]:
         shown = False
         for path in paths_of(criterion):
             for concrete, value in find(plan, path):
@@ -142,7 +146,7 @@ def evidence(
                             order.append(unit.group)
                     elif known.fields is not None:
                         known.fields = None if unit.fields is None else known.fields | unit.fields
-        if not shown:
+        if not shown and title is not None:
             key = f"#{criterion.id}"
             order.append(key)
             titles[key] = title

@@ -720,6 +720,10 @@ def item_view(
     )
 
 
+COUNTING = frozenset({"min_count", "distinct_count", "distinct_sectors", "share"})
+"""Criterion kinds that count: a plan that fails one may still have part of it."""
+
+
 def evidence_views(
     result: ItemResult, lang: str, report: PlanReport | None
 ) -> tuple[EvidenceView, ...]:
@@ -731,6 +735,7 @@ def evidence_views(
         report.places,
         ((c.criterion, c.message(lang)) for c in result.passed),
         lang,
+        some=(c.criterion for c in result.failed if c.criterion.kind in COUNTING),
     )
     return tuple(
         EvidenceView(g.label, tuple(ValueView(v.text, v.line) for v in g.values)) for g in groups

@@ -110,7 +110,14 @@ def test_what_the_plan_has_are_its_own_values_with_their_lines(memo):
     assert has.splitlines() == [
         "- Organisatievorm: de bestaande organisatie (regel 10)",
         "- Bestaande budgetten: € 2.500.000 (regel 14)",
+        "- Afdelingen: Economische Zaken (regel 11)",  # one, where two are asked
     ]
+    item3 = section(text, "### 3. Maak gebruik van een divers en cross-sectoraal netwerk")
+    assert (  # two partners, where three are asked: what the plan has all the same
+        "- Partijen:\n"
+        "    - Ondernemersvereniging Lindewaard, sector: ondernemers (regel 27)\n"
+        "    - Bibliotheek Lindewaard, sector: cultuur (regel 29)\n"
+    ) in item3
     item5 = section(text, "### 5. Benoem een trekker")
     assert (
         "- Ambtelijke trekker: Pieter Jansen, functie: beleidsadviseur economie, "
