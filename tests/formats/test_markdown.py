@@ -474,6 +474,8 @@ def test_values_are_escaped_whether_or_not_a_template_asks(cli, tmp_path):
 HOSTILE_TEMPLATES = yaml.safe_load((MEMOS / "hostile-templates.yaml").read_text(encoding="utf-8"))
 
 
+# Each case renders in a process of its own (with limits): seconds in all, so run in CI.
+@pytest.mark.slow
 @pytest.mark.parametrize("case", HOSTILE_TEMPLATES, ids=[c["name"] for c in HOSTILE_TEMPLATES])
 def test_a_hostile_template_stops_the_run_and_writes_nothing(cli, tmp_path, case):
     template = tmp_path / "memo.md.j2"

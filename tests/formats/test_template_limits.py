@@ -15,6 +15,8 @@ import pytest
 from conftest import EXAMPLES
 from herstelcheck.formats import markdown
 
+pytestmark = pytest.mark.slow  # each test starts a template process with limits
+
 ZEEVEEN = str(EXAMPLES / "zeeveen.yaml")
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="resource limits are POSIX")
 
