@@ -195,3 +195,24 @@ def test_debug_after_a_double_dash_is_a_path_not_the_option(cli, broken_audit):
     result = cli("audit", "--", "--debug", LINDEWAARD)
     assert result.exit_code == 2
     assert "internal error" in result.stderr
+
+
+# --- -q/--quiet -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "concise"])
+def test_quiet_leaves_out_the_report_but_not_the_verdict(cli, fmt):
+    result = cli("audit", str(EXAMPLES), "-f", fmt, "-q", "--fail-on", "missing")
+    assert result.exit_code == 1, result
+    assert result.stdout == ""
+    assert "bergakker.yaml: error: item 2 (" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_quiet_keeps_the_machine_formats_and_the_report_files(cli, tmp_path):
+    target = tmp_path / "r.json"
+    result = cli("audit", str(EXAMPLES), "-q", "--report", f"json={target}")
+    assert result.exit_code == 0, result
+    assert result.stdout == ""
+    assert '"plans"' in target.read_text(encoding="utf-8")
+    assert '"plans"' in cli("audit", str(EXAMPLES), "-q", "-f", "json").stdout

@@ -329,6 +329,7 @@ def stream_all(
         return writers[key]
 
     targets: list[tuple[PlanWriter, Destination]] = []
+    main: Destination | None = None  # none with `quiet`
     try:
         for spec in specs:
             to_file = AtomicWriter(spec.file, rules)
