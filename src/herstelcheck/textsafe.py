@@ -15,6 +15,7 @@ was there without the terminal acting on it.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 _INVISIBLE = (
@@ -75,3 +76,14 @@ def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
     """The start of `text`, cut at `limit` characters with an ellipsis, for quoting a
     value in a message: a value of a megabyte must not become a line of a megabyte."""
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+"""The byte order marks a text file may start with, and their encodings; UTF-32 first,
+since its little-endian mark starts with UTF-16's."""

@@ -16,7 +16,6 @@ otherwise. Both give the same events and marks.
 
 from __future__ import annotations
 
-import codecs
 import datetime
 from dataclasses import dataclass, field
 from typing import Union
@@ -26,7 +25,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
-from herstelcheck.textsafe import excerpt
+from herstelcheck.textsafe import BYTE_ORDER_MARKS, excerpt
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -116,15 +115,6 @@ def describe(node: Node) -> str:
     }.get(node.tag, "text")
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-
 def read_bytes(data: bytes, name: str) -> str:
     """Decode a YAML file (read with `files.read`, which bounds its size): UTF-8, or
     UTF-16/32 told by a BOM or by where the zero bytes of its first character fall (the
@@ -168,7 +158,7 @@ def read_bytes(data: bytes, name: str) -> str:
 
 def _encoding(data: bytes) -> tuple[str, int]:
     """The encoding of a YAML stream and the length of its BOM (YAML 1.2, 5.2)."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             return encoding, len(bom)
     head = data[:4]

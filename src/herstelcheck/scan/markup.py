@@ -8,25 +8,17 @@ navigation left out, and raw HTML in Markdown is shown as the text it is.
 
 from __future__ import annotations
 
-import codecs
 import re
 from html.parser import HTMLParser
 
 from herstelcheck.scan.text import Block, BlockKind, Document, DocumentError
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
+from herstelcheck.textsafe import BYTE_ORDER_MARKS
 
 
 def decode(data: bytes, name: str) -> str:
     """The text of a text file (see the module's docstring for the encodings)."""
     encoding, start = "utf-8", 0
-    for bom, candidate in _BOMS:
+    for bom, candidate in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             encoding, start = candidate, len(bom)
             break
