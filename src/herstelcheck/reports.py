@@ -195,9 +195,7 @@ def write_all(
     text = None if quiet else renderer(fmt)(run, given)
     files = render_reports(run, specs, file_options(options), chart)
     if chart:
-        from herstelcheck.formats.html import render_chart
-
-        svg = render_chart(run, file_options(options))
+        svg: str = module(OutputFormat.HTML).render_chart(run, file_options(options))
         write_charts(svg, memo_files(fmt, output, specs), force, rules)
     for file, report in files:
         write_atomic(file, report, rules or Rules())
