@@ -102,19 +102,35 @@ def write_all(
     return []
 
 
-STREAMED = frozenset({OutputFormat.JSON, OutputFormat.TERMINAL, OutputFormat.CONCISE})
+STREAMED = frozenset(
+    {
+        OutputFormat.JSON,
+        OutputFormat.TERMINAL,
+        OutputFormat.CONCISE,
+        OutputFormat.SARIF,
+        OutputFormat.JUNIT,
+        OutputFormat.GITHUB,
+    }
+)
 """The formats that are written plan by plan (see `PlanWriter`)."""
 
 
 class PlanWriter(Protocol):
     """A report written piece by piece: `start()`, `plan(report)` for each plan as it is
-    audited, then `end(errors, warnings)` (as `formats.json.Writer`)."""
+    audited, then `end(errors, warnings)` (as `formats.json.Writer`).
+
+    `end` may give its text in chunks (an iterator of strings): a report whose end is
+    large and known only then (the SARIF results, which follow the run's errors; the
+    JUnit suites, which follow the run's totals) keeps it in a `formats.spool.Spool` and
+    gives it back a chunk at a time."""
 
     def start(self) -> str: ...
 
     def plan(self, report: PlanReport) -> str: ...
 
-    def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str: ...
+    def end(
+        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]
+    ) -> str | Iterable[str]: ...
 
 
 class AuditedPlans(Protocol):
@@ -162,13 +178,15 @@ def stream_all(
     options: RenderOptions,
     on_report: Callable[[PlanReport], None] | None = None,
     quiet: bool = False,
-) -> None:
+) -> list[str]:
     """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
     only), plan by plan: each plan's part of each report is written as soon as the plan
     is audited, then the plan is let go. A report file is written to a temporary file
     beside it and put in place only at the end, after all plans; when anything fails on
     the way, every report file stays as it was. `on_report` sees each plan's report
-    after it is written. With `quiet` there is no report in `fmt`, only `specs`."""
+    after it is written. With `quiet` there is no report in `fmt`, only `specs`. Then,
+    for the GitHub format, the job summary goes to $GITHUB_STEP_SUMMARY. Returns the
+    problems that do not fail the run, as `write_all` does."""
     from herstelcheck.output import AtomicWriter, StandardOutput
 
     # One writer per format and options, so that each plan is written once for all the
@@ -182,6 +200,10 @@ def stream_all(
             writers[key] = plan_writer(fmt, plans.checklist, plans.today, key[1])
         return writers[key]
 
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    summary: PlanWriter | None = None
+    if fmt is OutputFormat.GITHUB and summary_file:
+        summary = module(fmt).Summary(plans.checklist, plans.today, options)
     targets: list[tuple[PlanWriter, Destination]] = []
     try:
         for spec in specs:
@@ -192,6 +214,8 @@ def stream_all(
         _send(targets, methodcaller("start"))
         for report in plans:
             _send(targets, methodcaller("plan", report))
+            if summary is not None:
+                summary.plan(report)
             if on_report is not None:
                 on_report(report)
             del report  # let go of it before the next plan is read
@@ -202,16 +226,32 @@ def stream_all(
         for _, destination in targets:
             destination.discard()
         raise
+    if summary is not None and summary_file:
+        ended = summary.end(plans.errors, plans.warnings)
+        problem: str | None = module(fmt).append_step_summary(_chunks(ended), summary_file)
+        if problem:
+            return [problem]
+    return []
 
 
-def _send(targets: Sequence[tuple[PlanWriter, Destination]], piece: Callable[[Any], str]) -> None:
-    """The piece that each writer gives (asked once per writer) to its destinations."""
-    texts: dict[int, str] = {}
+def _send(
+    targets: Sequence[tuple[PlanWriter, Destination]],
+    piece: Callable[[Any], str | Iterable[str]],
+) -> None:
+    """The piece that each writer gives (asked once per writer) to its destinations, a
+    chunk at a time when it comes in chunks."""
+    destinations: dict[int, tuple[PlanWriter, list[Destination]]] = {}
     for writer, destination in targets:
-        text = texts.get(id(writer))
-        if text is None:
-            text = texts[id(writer)] = piece(writer)
-        destination.write(text)
+        destinations.setdefault(id(writer), (writer, []))[1].append(destination)
+    for writer, alike in destinations.values():
+        for chunk in _chunks(piece(writer)):
+            for destination in alike:
+                destination.write(chunk)
+
+
+def _chunks(piece: str | Iterable[str]) -> Iterable[str]:
+    """A piece of a report as chunks of text (one, when it is a string)."""
+    return (piece,) if isinstance(piece, str) else piece
 
 
 def file_options(options: RenderOptions) -> RenderOptions:

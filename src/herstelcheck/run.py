@@ -321,7 +321,7 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             track=track,
             skip_non_plans=settings.skip_non_plans,
         ) as plans:
-            reports.stream_all(
+            problems = reports.stream_all(
                 plans,
                 settings.format,
                 settings.output,
@@ -342,10 +342,11 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             skip_non_plans=settings.skip_non_plans,
         )
         outcome.errors = bool(whole.errors)
-        for problem in reports.write_all(
+        problems = reports.write_all(
             whole, settings.format, settings.output, settings.reports, options, quiet
-        ):
-            terminal.warn(problem)
+        )
+    for problem in problems:
+        terminal.warn(problem)
     for diagnostic in outcome.shortfalls:
         terminal.diagnostic(diagnostic)
     return outcome.exit_code()
