@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import EXAMPLES
 from herstelcheck.formats import spool
 from herstelcheck.formats.spool import Spool
 
@@ -55,3 +56,21 @@ def test_a_spool_that_is_not_read_can_be_closed():
     assert file is not None
     kept.close()
     assert file.closed
+
+
+def test_a_temporary_folder_without_room_is_said_in_one_line(cli, monkeypatch, tmp_path):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(spool, "MEMORY", 0)
+    monkeypatch.setattr(spool.tempfile, "TemporaryFile", full)
+    monkeypatch.setattr(spool.tempfile, "tempdir", str(tmp_path))
+    target = tmp_path / "rapport.sarif"
+    target.write_text("het vorige rapport\n")
+    result = cli("audit", "-f", "sarif", "-o", str(target), str(EXAMPLES))
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        f"herstelcheck: error: cannot keep the report in a temporary file in '{tmp_path}': "
+        "No space left on device (set TMPDIR to use another folder)\n"
+    )
+    assert target.read_text() == "het vorige rapport\n"

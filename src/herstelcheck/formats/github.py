@@ -34,7 +34,7 @@ from functools import partial
 
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.checklist import Checklist
-from herstelcheck.errors import Diagnostic
+from herstelcheck.errors import Diagnostic, UsageError
 from herstelcheck.formats import RenderOptions, ci
 from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import SYMBOLS, number, t
@@ -306,4 +306,6 @@ def append_step_summary(summary: Iterable[str], path: str) -> str | None:
                 stream.write(chunk)
     except OSError as exc:
         return f"cannot write the job summary to '{path}': {exc.strerror or exc}"
+    except UsageError as exc:  # its rows could not be kept on disk
+        return f"cannot write the job summary to '{path}': {exc}"
     return None

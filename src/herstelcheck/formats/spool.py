@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO
+
+from herstelcheck.errors import UsageError
 
 MEMORY = 256 * 1024
 """How many characters a spool keeps in memory before it moves them to a file."""
@@ -37,16 +40,18 @@ class Spool:
             return
         self.empty = False
         if self._file is not None:
-            self._file.write(text)
+            with _on_disk():
+                self._file.write(text)
             return
         self._pieces.append(text)
         self._size += len(text)
         if self._size > self._memory:
-            # Any string round-trips, lone surrogates (from file names) included.
-            self._file = tempfile.TemporaryFile(  # noqa: SIM115 - closed by `close`
-                "w+", encoding="utf-8", errors="surrogatepass", newline=""
-            )
-            self._file.write("".join(self._pieces))
+            with _on_disk():
+                # Any string round-trips, lone surrogates (from file names) included.
+                self._file = tempfile.TemporaryFile(  # noqa: SIM115 - closed by `close`
+                    "w+", encoding="utf-8", errors="surrogatepass", newline=""
+                )
+                self._file.write("".join(self._pieces))
             self._pieces = []
 
     def read(self) -> Iterator[str]:
@@ -57,9 +62,14 @@ class Spool:
                 pieces, self._pieces = self._pieces, []
                 yield from _chunked(pieces)
                 return
-            self._file.seek(0)
-            while chunk := self._file.read(CHUNK):
+            file = self._file
+            with _on_disk():
+                file.seek(0)
+                chunk = file.read(CHUNK)
+            while chunk:
                 yield chunk
+                with _on_disk():
+                    chunk = file.read(CHUNK)
         finally:
             self.close()
 
@@ -68,6 +78,20 @@ class Spool:
         self._pieces = []
         if self._file is not None:
             self._file.close()
+
+
+@contextmanager
+def _on_disk() -> Iterator[None]:
+    """A temporary file that cannot be made, written or read (a full disk) is a problem
+    the user can solve, said in one line."""
+    try:
+        yield
+    except OSError as exc:
+        folder = tempfile.gettempdir()
+        raise UsageError(
+            f"cannot keep the report in a temporary file in '{folder}': "
+            f"{exc.strerror or exc} (set TMPDIR to use another folder)"
+        ) from None
 
 
 def _chunked(pieces: list[str]) -> Iterator[str]:
