@@ -31,7 +31,8 @@ def test_report_is_written_to_the_file(cli, tmp_path):
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "sarif"])  # written plan by plan, and whole
+# written plan by plan (terminal; SARIF, whose end waits in a spool), and whole (Markdown)
+@pytest.mark.parametrize("fmt", ["terminal", "sarif", "markdown"])
 def test_a_failure_while_rendering_leaves_the_old_report(cli, tmp_path, monkeypatch, fmt):
     target = tmp_path / "rapport.txt"
     target.write_text(OLD_REPORT)
@@ -39,10 +40,11 @@ def test_a_failure_while_rendering_leaves_the_old_report(cli, tmp_path, monkeypa
     def fail(*args):
         raise RuntimeError("rendering failed")
 
-    from herstelcheck.formats import terminal
+    from herstelcheck.formats import sarif, terminal
 
     monkeypatch.setattr(formats, "renderer", lambda fmt: fail)
     monkeypatch.setattr(terminal.Writer, "plan", fail)
+    monkeypatch.setattr(sarif.Writer, "plan", fail)
     result = cli("audit", "-f", fmt, "-o", str(target), str(ZEEVEEN), str(ZEEVEEN.parent))
     assert result.exit_code == 2, result
     assert "herstelcheck: internal error: RuntimeError: rendering failed" in result.stderr

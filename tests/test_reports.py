@@ -278,9 +278,12 @@ def test_output_over_a_plan_in_a_folder_is_refused(cli, tmp_path, write_plan):
         ("json", ["json=a.json", "json=b.json"], True),
         ("json", ["terminal=a.txt"], True),
         ("terminal", [], True),
-        ("terminal", ["sarif=a.sarif"], False),
+        ("terminal", ["sarif=a.sarif"], True),
+        ("terminal", ["markdown=a.md"], False),
         ("markdown", ["json=a.json"], False),
-        ("sarif", [], False),
+        ("markdown", [], False),
+        ("sarif", [], True),
+        ("github", ["junit=a.xml", "sarif=a.sarif", "concise=a.txt"], True),
     ],
 )
 def test_a_run_is_streamed_when_every_report_can_be(fmt, specs, expected):

@@ -1,6 +1,7 @@
-"""The audit command streams the JSON and terminal reports: each plan's part is written as
-soon as the plan is audited and the plan let go, so a run's memory stays flat; everything
-a user sees (the report's bytes, standard error, exit codes, files) is as for a run that
+"""The audit command streams every report but Markdown: each plan's part is written (or,
+for what a report can only give at its end, set aside on disk) as soon as the plan is
+audited and the plan let go, so a run's memory stays flat; everything a user sees (the
+report's bytes, standard error, exit codes, files, the job summary) is as for a run that
 keeps its reports."""
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def _leftovers(folder: Path) -> list[str]:
 # --- the same as a run that keeps its reports ------------------------------------------
 
 # Each case: the arguments after `audit -f FORMAT`; `{batch}` is the folder of generated
-# plans. A `--report sarif=FILE` beside them makes the run keep its reports (SARIF is
-# rendered from the whole run), which gives what to compare with.
+# plans. A `--report markdown=FILE` beside them makes the run keep its reports (Markdown
+# is rendered from the whole run), which gives what to compare with.
 CASES = {
     "examples": ["{examples}"],
     "examples in English": ["--lang", "en", "{examples}"],
@@ -54,7 +55,11 @@ CASES = {
     "require missed": ["--require", "1", "--require", "trekker", "{examples}", "{batch}"],
     "require and unreadable": ["--require", "3", "{examples}", "/geen/plan.yaml"],
     "standard input": ["-"],
+    "one gemeente twice": ["{examples}", "-"],  # JUnit: both class names get the file
 }
+
+STREAMED = ["json", "terminal", "concise", "sarif", "junit", "github"]
+"""The formats written plan by plan (`reports.STREAMED`)."""
 
 
 def _args(case: list[str], batch: Path, tmp_path: Path) -> list[str]:
@@ -64,18 +69,28 @@ def _args(case: list[str], batch: Path, tmp_path: Path) -> list[str]:
     return [arg.format(**places) for arg in case]
 
 
-@pytest.mark.parametrize("fmt", ["json", "terminal"])
+@pytest.mark.parametrize("fmt", STREAMED)
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
-def test_the_streamed_run_shows_what_a_whole_run_shows(cli, batch, tmp_path, case, fmt):
+def test_the_streamed_run_shows_what_a_whole_run_shows(
+    cli, batch, tmp_path, monkeypatch, case, fmt
+):
     args = ["audit", "-f", fmt, *DATE, *_args(case, batch, tmp_path)]
     stdin = (EXAMPLES / "lindewaard.yaml").read_bytes()
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "streamed.md"))
     streamed = cli(*args, stdin=stdin)
-    whole = cli(*args, "--report", f"sarif={tmp_path / 'rapport.sarif'}", stdin=stdin)
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "whole.md"))
+    whole = cli(*args, "--report", f"markdown={tmp_path / 'rapport.md'}", stdin=stdin)
     assert streamed.stdout == whole.stdout
     assert streamed.stderr == whole.stderr
     assert streamed.exit_code == whole.exit_code
     if fmt == "json":
         json.loads(streamed.stdout)
+    if fmt == "github":  # the job summary too
+        summary = (tmp_path / "streamed.md").read_text(encoding="utf-8")
+        assert summary == (tmp_path / "whole.md").read_text(encoding="utf-8")
+        assert summary.startswith("### herstelcheck: ")
+    else:
+        assert not (tmp_path / "streamed.md").exists()
 
 
 @pytest.mark.parametrize(
@@ -99,24 +114,58 @@ def test_exit_codes_and_required_items_after_the_report(
         assert last_stderr_line in result.stderr.splitlines()[-1]
 
 
-@pytest.mark.parametrize("fmt", ["json", "terminal"])
-def test_the_streamed_report_is_byte_for_byte_the_rendered_one(batch, monkeypatch, fmt):
-    """The report of a run that keeps its reports, rendered whole, against the
-    command's output (the whole-run side made without the command)."""
+@pytest.fixture(scope="module")
+def whole_run(batch):
+    """The run of the examples, the generated plans and the test plans (some unreadable),
+    kept whole, without the command."""
     import datetime as dt
 
     from herstelcheck import checklist
-    from herstelcheck.formats import OutputFormat, renderer
 
-    monkeypatch.setenv("NO_COLOR", "1")
     paths = [str(EXAMPLES), str(batch), str(DATA / "plans")]
     run = runner.audit_paths(
         paths, checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
     )
     assert len(run.reports) > 30 and run.errors
+    return paths, run
+
+
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_the_streamed_report_is_byte_for_byte_the_rendered_one(whole_run, monkeypatch, fmt):
+    """The report of a run that keeps its reports, rendered whole, against the
+    command's output (the whole-run side made without the command)."""
+    from herstelcheck.formats import OutputFormat, renderer
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    paths, run = whole_run
     result = run_cli(["audit", "-f", fmt, *DATE, *paths])
     options = console.Terminal().render_options("nl")  # what the command uses
     assert result.stdout == renderer(OutputFormat(fmt))(run, options)
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+@pytest.mark.parametrize("thresholds", [[], ["--fail-under", "40", "--require", "1"]])
+def test_a_report_set_aside_on_disk_is_the_same(cli, batch, monkeypatch, fmt, thresholds):
+    """What waits for the end of a report (SARIF results, JUnit suites, GitHub's plain
+    lines) goes to a temporary file once it is larger than `spool.MEMORY`, and comes
+    back in chunks of `spool.CHUNK`: made tiny, every piece goes through the file, and
+    JUnit's marks in class names are cut across chunks."""
+    from herstelcheck.formats import spool
+
+    args = ["audit", "-f", fmt, *DATE, *thresholds, str(EXAMPLES), str(batch), str(DATA / "plans")]
+    args.append("-")  # Zeeveen a second time: both its class names get the file
+    stdin = (EXAMPLES / "zeeveen.yaml").read_bytes()
+    in_memory = cli(*args, stdin=stdin)
+    monkeypatch.setattr(spool, "MEMORY", 10)
+    monkeypatch.setattr(spool, "CHUNK", 7)
+    on_disk = cli(*args, stdin=stdin)
+    assert on_disk.stdout == in_memory.stdout
+    assert (on_disk.stderr, on_disk.exit_code) == (in_memory.stderr, in_memory.exit_code)
+    if fmt == "junit":
+        assert 'classname="herstelcheck.Zeeveen (zeeveen_yaml)"' in on_disk.stdout
+        assert 'classname="herstelcheck.Zeeveen (&lt;stdin&gt;)"' in on_disk.stdout
+        assert 'classname="herstelcheck.Lindewaard"' in on_disk.stdout
+        assert "\x00" not in on_disk.stdout and "\x01" not in on_disk.stdout
 
 
 BAD_TARGETS = {
@@ -213,6 +262,23 @@ def test_a_failure_mid_run_leaves_the_report_files_as_they_were(
 
 def _leftovers_of(names: list[str]) -> list[str]:
     return [name for name in names if name.startswith(".rapport.json.") and name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+def test_a_failure_mid_run_leaves_the_report_and_the_job_summary_as_they_were(
+    cli, batch, tmp_path, monkeypatch, fmt
+):
+    target = tmp_path / "rapport.out"
+    target.write_text(OLD_REPORT)
+    summary = tmp_path / "summary.md"
+    summary.write_text("# earlier step\n")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _failing_at(monkeypatch, 12, [], RuntimeError("kapot"))
+    result = cli("audit", "-f", fmt, *DATE, "-o", str(target), str(batch))
+    assert result.exit_code == 2, result
+    assert target.read_text() == OLD_REPORT
+    assert summary.read_text() == "# earlier step\n"
+    assert _leftovers(tmp_path) == []
 
 
 def test_a_report_file_appears_whole_at_the_end(cli, batch, tmp_path):
@@ -337,6 +403,11 @@ def test_a_full_disk_on_standard_output_still_writes_the_report_files(batch, tmp
 
 def _peak(folder: Path, target: Path, fmt: str) -> int:
     """The most memory (traced by Python) an audit of `folder` took at any moment."""
+    # pathlib interns each part of a path it reads. After the thousands of tests before
+    # this one the interpreter's table of interned strings takes megabytes, and a new
+    # file name may make it grow by a step just then, whatever the report. Interned now
+    # (and kept), the names of the plans are no new strings during the audit.
+    names = [sys.intern(part) for path in folder.iterdir() for part in path.parts]
     tracemalloc.start()
     try:
         result = run_cli(["audit", "-f", fmt, *DATE, "-o", str(target), str(folder)])
@@ -344,11 +415,15 @@ def _peak(folder: Path, target: Path, fmt: str) -> int:
     finally:
         tracemalloc.stop()
     assert result.exit_code == 0, result
+    del names
     return peak
 
 
 # Rich draws the terminal report slowly under tracemalloc (seconds): a slow test, run in CI.
-@pytest.mark.parametrize("fmt", ["json", pytest.param("terminal", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "fmt",
+    ["json", "sarif", "junit", "github", pytest.param("terminal", marks=pytest.mark.slow)],
+)
 def test_memory_stays_flat_however_many_plans(tmp_path, fmt):
     """A run that keeps its reports takes about 100 kB more per plan: about twice the
     peak for four times the plans (25 -> 100); streamed, the peak does not grow."""

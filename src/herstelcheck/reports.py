@@ -236,7 +236,16 @@ def summary_refusal(path: str, inputs: Sequence[str], rules: Rules | None) -> st
     return None
 
 
-STREAMED = frozenset({OutputFormat.JSON, OutputFormat.TERMINAL, OutputFormat.CONCISE})
+STREAMED = frozenset(
+    {
+        OutputFormat.JSON,
+        OutputFormat.TERMINAL,
+        OutputFormat.CONCISE,
+        OutputFormat.SARIF,
+        OutputFormat.JUNIT,
+        OutputFormat.GITHUB,
+    }
+)
 
 TEXT_FOR_PEOPLE = frozenset({OutputFormat.TERMINAL, OutputFormat.CONCISE})
 """The formats written to standard output in its own encoding; the machine formats go
@@ -246,13 +255,20 @@ as UTF-8 bytes, whatever that encoding is."""
 
 class PlanWriter(Protocol):
     """A report written piece by piece: `start()`, `plan(report)` for each plan as it is
-    audited, then `end(errors, warnings)` (as `formats.json.Writer`)."""
+    audited, then `end(errors, warnings)` (as `formats.json.Writer`).
+
+    `end` may give its text in chunks (an iterator of strings): a report whose end is
+    large and known only then (the SARIF results, which follow the run's errors; the
+    JUnit suites, which follow the run's totals) keeps it in a `formats.spool.Spool` and
+    gives it back a chunk at a time."""
 
     def start(self) -> str: ...
 
     def plan(self, report: PlanReport) -> str: ...
 
-    def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> str: ...
+    def end(
+        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]
+    ) -> str | Iterable[str]: ...
 
 
 class AuditedPlans(Protocol):
@@ -301,16 +317,19 @@ def stream_all(
     on_report: Callable[[PlanReport], None] | None = None,
     rules: Rules | None = None,
     quiet: bool = False,
-) -> bool:
+    inputs: Sequence[str] = (),
+) -> tuple[bool, list[str]]:
     """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
     only), plan by plan: each plan's part of each report is written as soon as the plan
     is audited, then the plan is let go. A report file is written to a temporary file
     beside it and put in place only at the end, after all plans; when anything fails on
     the way, every report file stays as it was. `on_report` sees each plan's report
-    after it is written. With `quiet` there is no report in `fmt`, only `specs`.
+    after it is written. With `quiet` there is no report in `fmt`, only `specs`. Then,
+    for the GitHub format, the job summary goes to $GITHUB_STEP_SUMMARY.
 
-    Returns False when the run stopped early: standard output went away (`| head`) and
-    no report file was left to write, so auditing on would serve nobody."""
+    Returns whether the run went to its end (False: standard output went away, `| head`,
+    and no report file was left to write, so auditing on would serve nobody), and the
+    problems that do not fail the run, as `write_all` does."""
     from herstelcheck.output import AtomicWriter, Rules, StandardOutput
 
     rules = rules or Rules()
@@ -326,6 +345,10 @@ def stream_all(
             writers[key] = plan_writer(fmt, plans.checklist, plans.today, key[1])
         return writers[key]
 
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    summary: PlanWriter | None = None
+    if fmt is OutputFormat.GITHUB and summary_file:
+        summary = module(fmt).Summary(plans.checklist, plans.today, options)
     targets: list[tuple[PlanWriter, Destination]] = []
     main: Destination | None = None  # none with `quiet`
     try:
@@ -339,29 +362,48 @@ def stream_all(
         _send(targets, methodcaller("start"))
         for report in plans:
             _send(targets, methodcaller("plan", report))
+            if summary is not None:
+                summary.plan(report)
             if on_report is not None:
                 on_report(report)
             del report  # let go of it before the next plan is read
             if isinstance(main, StandardOutput) and main.gone and not specs:
-                return False
+                return False, []
         _send(targets, methodcaller("end", plans.errors, plans.warnings))
         for _, destination in targets:  # the report files first, as `write_all` does
             destination.commit()
-        return True
     except BaseException:
         for _, destination in targets:
             destination.discard()
         raise
+    if summary is not None and summary_file:
+        problem = summary_refusal(summary_file, inputs, rules)
+        if problem is None:
+            ended = summary.end(plans.errors, plans.warnings)
+            problem = module(fmt).append_step_summary(_chunks(ended), summary_file)
+        if problem:
+            return True, [problem]
+    return True, []
 
 
-def _send(targets: Sequence[tuple[PlanWriter, Destination]], piece: Callable[[Any], str]) -> None:
-    """The piece that each writer gives (asked once per writer) to its destinations."""
-    texts: dict[int, str] = {}
+def _send(
+    targets: Sequence[tuple[PlanWriter, Destination]],
+    piece: Callable[[Any], str | Iterable[str]],
+) -> None:
+    """The piece that each writer gives (asked once per writer) to its destinations, a
+    chunk at a time when it comes in chunks."""
+    destinations: dict[int, tuple[PlanWriter, list[Destination]]] = {}
     for writer, destination in targets:
-        text = texts.get(id(writer))
-        if text is None:
-            text = texts[id(writer)] = piece(writer)
-        destination.write(text)
+        destinations.setdefault(id(writer), (writer, []))[1].append(destination)
+    for writer, alike in destinations.values():
+        for chunk in _chunks(piece(writer)):
+            for destination in alike:
+                destination.write(chunk)
+
+
+def _chunks(piece: str | Iterable[str]) -> Iterable[str]:
+    """A piece of a report as chunks of text (one, when it is a string)."""
+    return (piece,) if isinstance(piece, str) else piece
 
 
 def file_options(options: RenderOptions) -> RenderOptions:

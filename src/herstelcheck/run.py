@@ -376,7 +376,7 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             track=track,
             skip_non_plans=settings.skip_non_plans,
         ) as plans:
-            complete = reports.stream_all(
+            complete, problems = reports.stream_all(
                 plans,
                 settings.format,
                 settings.output,
@@ -385,9 +385,13 @@ def audit(settings: Settings, terminal: Terminal) -> int:
                 on_report=outcome.add,
                 quiet=quiet,
                 rules=rules,
+                inputs=inputs,
             )
         outcome.errors = bool(plans.errors)
-        if not complete:  # the reader went away: nothing more to say, to nobody
+        for problem in problems:
+            terminal.warn(problem)
+        gone = standard_output_gone() and not settings.reports
+        if not complete or gone:  # the reader went away: nothing more to say, to nobody
             return outcome.exit_code()
     else:
         whole = audit_paths(

@@ -28,11 +28,15 @@ the waivers, and the plans that could not be read.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
-from herstelcheck.errors import Diagnostic
+from herstelcheck.checklist import Checklist
+from herstelcheck.errors import Diagnostic, UsageError
 from herstelcheck.formats import RenderOptions, ci
+from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import visible, visible_block
@@ -74,19 +78,54 @@ def command(
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    lang = options.lang
-    lines: list[str] = []
-    for report in run.reports:
-        lines += plan_commands(report, lang)
-        lines += threshold_commands(report, options.thresholds, lang)
-    for error in run.errors:
-        if error.severity == "error":
-            lines.append(diagnostic_command(error, f"herstelcheck: {t('not_read', lang)}"))
-    for report in run.reports:
-        lines.append(plan_line(report, lang))
-    if not run.reports and not run.errors:
-        lines.append(f"herstelcheck: {t('no_plans', lang)}")
-    return ci.without_surrogates("\n".join(lines)) + "\n"
+    writer = Writer(run.checklist, run.today, options)
+    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
+    pieces += writer.end(run.errors)
+    return "".join(pieces)
+
+
+class Writer:
+    """The commands written piece by piece while the plans are audited: `start()`, then
+    `plan(report)` for each plan as soon as it is audited (its commands), then
+    `end(...)` with the errors of the run (a command for each, then the plain line of
+    each plan, set aside in a `Spool` as the plans passed). The pieces joined are the
+    text of `render`, which is built on them."""
+
+    def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
+        self._lang = options.lang
+        self._thresholds = options.thresholds
+        self._lines = Spool()
+        self._written = False
+
+    def start(self) -> str:
+        return ""
+
+    def plan(self, report: PlanReport) -> str:
+        """The plan's commands; its plain line is set aside for `end`."""
+        lines = plan_commands(report, self._lang)
+        lines += threshold_commands(report, self._thresholds, self._lang)
+        self._lines.write(_lines([plan_line(report, self._lang)]))
+        self._written = True
+        return _lines(lines)
+
+    def end(
+        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()
+    ) -> Iterator[str]:
+        """An `::error` for each of the `errors` (`AuditRun.errors`), then the plain line
+        of each plan."""
+        errors = list(errors)
+        title = f"herstelcheck: {t('not_read', self._lang)}"
+        yield _lines([diagnostic_command(e, title) for e in errors if e.severity == "error"])
+        yield from self._lines.read()
+        if not self._written and not errors:
+            yield f"herstelcheck: {t('no_plans', self._lang)}\n"
+        elif not self._written and not any(e.severity == "error" for e in errors):
+            yield "\n"  # no line at all: the line break that ends the text
+
+
+def _lines(lines: list[str]) -> str:
+    """Lines of the text, each with its line break, written as UTF-8 can."""
+    return ci.without_surrogates("".join(f"{line}\n" for line in lines))
 
 
 def plan_commands(report: PlanReport, lang: str) -> list[str]:
@@ -177,51 +216,96 @@ def plan_line(report: PlanReport, lang: str) -> str:
 def step_summary(run: AuditRun, lang: str, thresholds: Thresholds | None = None) -> str:
     """Markdown for `$GITHUB_STEP_SUMMARY`; every text from a plan is escaped. With
     thresholds set, a column says whether each plan passed them."""
-    items = run.checklist.items
-    thresholds = thresholds or Thresholds()
-    lines = [f"### herstelcheck: {md(run.checklist.name)}"]
-    if run.reports:
-        head = [t("gemeente", lang), t("file", lang), t("score", lang)]
-        head += [t("threshold", lang)] if thresholds.any else []
-        head += [str(item.id) for item in items]
-        lines += ["", "| " + " | ".join(md(cell) for cell in head) + " |"]
-        verdict = " :-: |" if thresholds.any else ""
-        lines.append("| --- | --- | ---: |" + verdict + " :-: |" * len(items))
-        for report in run.reports:
-            cells = [md(report.plan.gemeente or ""), md(report.file), number(report.score, lang)]
-            if thresholds.any:
-                passed = not shortfalls(report, thresholds, lang)
-                cells.append(
-                    f"{SYMBOLS['met']} {t('passed', lang)}"
-                    if passed
-                    else f"{SYMBOLS['missing']} {t('failed', lang)}"
-                )
-            cells += [SYMBOLS[item.status.value] for item in report.items]
-            lines.append("| " + " | ".join(cells) + " |")
-        lines.append("")
-        lines.append(" · ".join(f"{SYMBOLS[s.value]} {t(s.value, lang)}" for s in Status))
-    waivers = [(r, i) for r in run.reports for i in r.items if i.status is Status.WAIVED]
-    if waivers:
-        lines += ["", f"**{md(t('waivers', lang))}**", ""]
-        for report, item in waivers:
-            reason = item.waiver.reason if item.waiver is not None else ""
-            where = f"{report.plan.gemeente} ({report.file})"
-            what = f"{t('item', lang)} {item.item.id} ({item.item.title.get(lang)})"
-            lines.append(f"- {md(where)}, {md(what)}: {md(reason)}")
-    errors = [d for d in run.errors if d.severity == "error"]
-    if errors:
-        lines += ["", f"**{md(t('not_read', lang))}**", ""]
-        lines += [f"- {md(f'{d.file}:{d.line}:{d.column}')}: {md(d.message)}" for d in errors]
-    if not run.reports and not errors:
-        lines += ["", md(t("no_plans", lang))]
-    return "\n".join(lines) + "\n\n"
+    options = RenderOptions(lang=lang, thresholds=thresholds or Thresholds())
+    summary = Summary(run.checklist, run.today, options)
+    pieces = [summary.start(), *(summary.plan(report) for report in run.reports)]
+    pieces += summary.end(run.errors)
+    return "".join(pieces)
+
+
+class Summary:
+    """The job summary (`step_summary`) made piece by piece while the plans are audited,
+    as `Writer` makes the commands: each plan's row of the table and its waivers are set
+    aside in a `Spool` until `end` gives the whole summary."""
+
+    def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
+        self._checklist = checklist
+        self._lang = options.lang
+        self._thresholds = options.thresholds
+        self._plans = 0
+        self._rows = Spool()
+        self._waivers = Spool()
+
+    def start(self) -> str:
+        return ""
+
+    def plan(self, report: PlanReport) -> str:
+        """Nothing yet: the plan's row and waivers are set aside for `end`."""
+        lang = self._lang
+        self._plans += 1
+        cells = [md(report.plan.gemeente or ""), md(report.file), number(report.score, lang)]
+        if self._thresholds.any:
+            passed = not shortfalls(report, self._thresholds, lang)
+            cells.append(
+                f"{SYMBOLS['met']} {t('passed', lang)}"
+                if passed
+                else f"{SYMBOLS['missing']} {t('failed', lang)}"
+            )
+        cells += [SYMBOLS[item.status.value] for item in report.items]
+        self._rows.write("| " + " | ".join(cells) + " |\n")
+        for item in report.items:
+            if item.status is Status.WAIVED:
+                reason = item.waiver.reason if item.waiver is not None else ""
+                where = f"{report.plan.gemeente} ({report.file})"
+                what = f"{t('item', lang)} {item.item.id} ({item.item.title.get(lang)})"
+                self._waivers.write(f"- {md(where)}, {md(what)}: {md(reason)}\n")
+        return ""
+
+    def end(
+        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()
+    ) -> Iterator[str]:
+        """The summary, in chunks: the table, the waivers and the `errors`
+        (`AuditRun.errors`) of the plans that could not be read."""
+        lang, items = self._lang, self._checklist.items
+        yield f"### herstelcheck: {md(self._checklist.name)}\n"
+        if self._plans:
+            head = [t("gemeente", lang), t("file", lang), t("score", lang)]
+            head += [t("threshold", lang)] if self._thresholds.any else []
+            head += [str(item.id) for item in items]
+            verdict = " :-: |" if self._thresholds.any else ""
+            yield "\n| " + " | ".join(md(cell) for cell in head) + " |\n"
+            yield "| --- | --- | ---: |" + verdict + " :-: |" * len(items) + "\n"
+            yield from self._rows.read()
+            yield "\n" + " · ".join(f"{SYMBOLS[s.value]} {t(s.value, lang)}" for s in Status)
+            yield "\n"
+        if not self._waivers.empty:
+            yield f"\n**{md(t('waivers', lang))}**\n\n"
+            yield from self._waivers.read()
+        errors = [d for d in errors if d.severity == "error"]
+        if errors:
+            yield f"\n**{md(t('not_read', lang))}**\n\n"
+            yield "".join(
+                f"- {md(f'{d.file}:{d.line}:{d.column}')}: {md(d.message)}\n" for d in errors
+            )
+        if not self._plans and not errors:
+            yield f"\n{md(t('no_plans', lang))}\n"
+        yield "\n"
 
 
 def write_step_summary(run: AuditRun, options: RenderOptions, path: str) -> str | None:
     """Append the job summary to `path`, as GitHub asks; a problem is returned, not raised."""
+    return append_step_summary([step_summary(run, options.lang, options.thresholds)], path)
+
+
+def append_step_summary(summary: Iterable[str], path: str) -> str | None:
+    """Append the job summary, given in chunks (`step_summary`, or `Summary.end`), to
+    `path`; a problem is returned, not raised."""
     try:
         with open(path, "a", encoding="utf-8", errors="replace", newline="\n") as stream:
-            stream.write(step_summary(run, options.lang, options.thresholds))
+            for chunk in summary:
+                stream.write(chunk)
     except OSError as exc:
         return f"cannot write the job summary to '{path}': {exc.strerror or exc}"
+    except UsageError as exc:  # its rows could not be kept on disk
+        return f"cannot write the job summary to '{path}': {exc}"
     return None

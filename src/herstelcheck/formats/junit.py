@@ -24,14 +24,17 @@ control characters are replaced by visible stand-ins, so the file always parses.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
+from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions
+from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
 from herstelcheck.thresholds import Thresholds, shortfalls
@@ -52,38 +55,117 @@ def attr(value: str) -> str:
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    root = document(run, options.lang, options.thresholds)
-    ET.indent(root)
-    return DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+    writer = Writer(run.checklist, run.today, options)
+    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
+    pieces += writer.end(run.errors)
+    return "".join(pieces)
 
 
-def document(run: AuditRun, lang: str, thresholds: Thresholds | None = None) -> ET.Element:
-    root = ET.Element("testsuites", name="herstelcheck")
-    classes = class_names(run.reports)
-    timestamp = f"{run.today.isoformat()}T00:00:00"
-    thresholds = thresholds or Thresholds()
-    for report in run.reports:
-        suite = plan_suite(run, report, classes[report.file], timestamp, lang)
-        if thresholds.any:
-            add_threshold_case(suite, report, classes[report.file], thresholds, lang)
-        root.append(suite)
-    for file, errors in errors_by_file(run.errors).items():
-        root.append(error_suite(file, errors, timestamp, lang))
-    for name in ("tests", "failures", "errors"):
-        root.set(name, str(sum(int(suite.get(name, "0")) for suite in root)))
-    return root
+class Writer:
+    """The JUnit XML written piece by piece while the plans are audited: `start()`, then
+    `plan(report)` for each plan as soon as it is audited, then `end(...)` with the
+    errors of the run. The pieces joined are the text of `render`, which is built on
+    them: ElementTree's text of the whole document, indented (`ET.indent`).
+
+    The first tag holds the totals of the run, and a plan's class name depends on the
+    plans after it (two plans of one gemeente both get their file name in it), so each
+    plan's suite is set aside in a `Spool`, as the text it will be with a mark where
+    the file name may go (`_mark`), until `end` knows both. What is kept meanwhile is
+    the totals and, for each gemeente, how many plans it has.
+    """
+
+    def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
+        self._checklist = checklist
+        self._today = today
+        self._lang = options.lang
+        self._thresholds = options.thresholds
+        self._timestamp = f"{today.isoformat()}T00:00:00"
+        self._totals = dict.fromkeys(_TOTALS, 0)
+        self._gemeenten: dict[str, list[int]] = {}
+        """Each gemeente: its number in the marks and how many plans it has so far."""
+        self._suites = Spool()
+
+    def start(self) -> str:
+        return ""
+
+    def plan(self, report: PlanReport) -> str:
+        """Nothing yet: the plan's suite is set aside for `end`."""
+        classname = self._mark(report)
+        suite = plan_suite(
+            self._checklist, self._today, report, classname, self._timestamp, self._lang
+        )
+        if self._thresholds.any:
+            add_threshold_case(suite, report, classname, self._thresholds, self._lang)
+        self._suites.write(self._text(suite))
+        return ""
+
+    def end(
+        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()
+    ) -> Iterator[str]:
+        """The document, in chunks: the totals, each plan's suite and a suite for each
+        file that could not be read, with its `errors` (`AuditRun.errors`)."""
+        unread = [
+            self._text(error_suite(file, found, self._timestamp, self._lang))
+            for file, found in errors_by_file(errors).items()
+        ]
+        root = ET.Element("testsuites", name="herstelcheck")
+        for name, total in self._totals.items():
+            root.set(name, str(total))
+        if self._suites.empty and not unread:
+            yield DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+            return
+        start = ET.tostring(root, encoding="unicode", short_empty_elements=False)
+        yield DECLARATION + start.removesuffix("</testsuites>")
+        yield from _unmarked(self._suites.read(), self._shared())
+        yield "".join(unread) + "\n</testsuites>\n"
+
+    def _text(self, suite: ET.Element) -> str:
+        """A suite as the document holds it, after the line break before it; its counts
+        added to the totals."""
+        for name in _TOTALS:
+            self._totals[name] += int(suite.get(name, "0"))
+        ET.indent(suite, level=1)
+        return "\n  " + ET.tostring(suite, encoding="unicode")
+
+    def _mark(self, report: PlanReport) -> str:
+        """The plan's class name (`class_name`), with its file name between marks when
+        its gemeente may be shared: `_unmarked` keeps or drops it at the end."""
+        gemeente = report.plan.gemeente
+        file = PurePath(report.file)
+        if not gemeente:
+            return class_name(f"{file.stem} ({file.name})")
+        number, _ = self._gemeenten.setdefault(gemeente, [len(self._gemeenten), 0])
+        self._gemeenten[gemeente][1] += 1
+        with_file = class_name(f"{gemeente} ({file.name})")
+        short = class_name(gemeente)
+        return f"{short}\x00{number}\x01{with_file[len(short) :]}\x00"
+
+    def _shared(self) -> set[int]:
+        """The numbers of the gemeenten that more than one plan has."""
+        return {number for number, count in self._gemeenten.values() if count > 1}
 
 
-def class_names(reports: tuple[PlanReport, ...]) -> dict[str, str]:
-    """Plan file -> `herstelcheck.<gemeente>`, unique within the run."""
-    counts = Counter(report.plan.gemeente for report in reports)
-    names = {}
-    for report in reports:
-        name = report.plan.gemeente or PurePath(report.file).stem
-        if counts[report.plan.gemeente] > 1 or not report.plan.gemeente:
-            name = f"{name} ({PurePath(report.file).name})"
-        names[report.file] = class_name(name)
-    return names
+_TOTALS = ("tests", "failures", "errors")
+"""The counts of the run in the first tag: the sums of those of the suites."""
+_MARK = re.compile("\x00([0-9]+)\x01([^\x00]*)\x00")
+"""A class name's file name (group 2) and the number of its gemeente (group 1). No other
+text of the document holds U+0000 or U+0001: `attr` and `text` make them visible."""
+
+
+def _unmarked(chunks: Iterable[str], shared: set[int]) -> Iterator[str]:
+    """The suites' text with each mark replaced by its file name, for a gemeente in
+    `shared`, or by nothing. A mark is on one line, so only whole lines are replaced."""
+
+    def name(match: re.Match[str]) -> str:
+        return match.group(2) if int(match.group(1)) in shared else ""
+
+    rest = ""
+    for chunk in chunks:
+        text = rest + chunk
+        end = text.rfind("\n") + 1
+        text, rest = text[:end], text[end:]
+        yield _MARK.sub(name, text)
+    yield _MARK.sub(name, rest)
 
 
 def class_name(name: str) -> str:
@@ -91,7 +173,7 @@ def class_name(name: str) -> str:
     return "herstelcheck." + attr(name).replace(".", "_")
 
 
-def errors_by_file(errors: tuple[Diagnostic, ...]) -> dict[str, list[Diagnostic]]:
+def errors_by_file(errors: Iterable[Diagnostic]) -> dict[str, list[Diagnostic]]:
     grouped: dict[str, list[Diagnostic]] = {}
     for error in errors:
         if error.severity == "error":
@@ -100,7 +182,12 @@ def errors_by_file(errors: tuple[Diagnostic, ...]) -> dict[str, list[Diagnostic]
 
 
 def plan_suite(
-    run: AuditRun, report: PlanReport, classname: str, timestamp: str, lang: str
+    checklist: Checklist,
+    today: dt.date,
+    report: PlanReport,
+    classname: str,
+    timestamp: str,
+    lang: str,
 ) -> ET.Element:
     failures = sum(1 for item in report.items if item.status in (Status.PARTIAL, Status.MISSING))
     suite = ET.Element(
@@ -121,9 +208,9 @@ def plan_suite(
         "versie": plan.versie,
         "vastgesteld": plan.vastgesteld.text if plan.vastgesteld else None,
         "score": f"{report.score:.1f}",
-        "checklist": run.checklist.name,
-        "checklist.version": run.checklist.version,
-        "date": run.today.isoformat(),
+        "checklist": checklist.name,
+        "checklist.version": checklist.version,
+        "date": today.isoformat(),
     }
     for name, value in values.items():
         if value:

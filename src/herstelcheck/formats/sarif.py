@@ -32,9 +32,11 @@ visible; the one Markdown field (``help.markdown``) escapes it for Markdown.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ from herstelcheck.checklist import Checklist, Criterion, Item
 from herstelcheck.errors import Diagnostic
 from herstelcheck.formats import RenderOptions, ci
 from herstelcheck.formats.json import dumps
+from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import t
 from herstelcheck.mdescape import escape
 from herstelcheck.textsafe import has_unsafe, visible
@@ -65,62 +68,152 @@ PLAN_WARNING = "plan-warning"
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    document_ = document(run, options.lang, thresholds=options.thresholds)
-    return ci.without_surrogates(dumps(document_)) + "\n"
+    writer = Writer(run.checklist, run.today, options)
+    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
+    pieces += writer.end(run.errors, [d for report in run.reports for d in report.warnings])
+    return "".join(pieces)
 
 
-def document(
-    run: AuditRun, lang: str, cwd: Path | None = None, thresholds: Thresholds | None = None
-) -> dict[str, Any]:
-    """The SARIF log of the run; file URIs are relative to `cwd` (the current folder).
-    With thresholds set, a plan that falls short gets a result of its own (rule
-    `THRESHOLD_RULE`) that says why."""
-    base = cwd or Path.cwd()
-    thresholds = thresholds or Thresholds()
-    rules = rule_index(run.checklist)
-    results = [
-        result for report in run.reports for result in plan_results(report, rules, lang, base)
-    ]
-    tool = driver(run.checklist, lang)
-    if thresholds.any:
-        rules[THRESHOLD_RULE] = len(tool["rules"])
-        tool["rules"].append(threshold_rule(lang))
-        for report in run.reports:
-            reasons = shortfalls(report, thresholds, lang)
-            if reasons:
-                results.append(threshold_result(report, reasons, rules, base))
-    notifications = [notification(d, base) for d in run.errors if d.severity == "error"]
-    notifications += [notification(d, base) for report in run.reports for d in report.warnings]
-    root = base.as_uri()
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": tool},
-                "invocations": [
-                    {
-                        "executionSuccessful": not any(d.severity == "error" for d in run.errors),
-                        "toolExecutionNotifications": notifications,
-                    }
-                ],
-                "originalUriBaseIds": {
-                    SRCROOT: {"uri": root if root.endswith("/") else root + "/"}
-                },
-                "language": lang,
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-                "properties": {
-                    "checklist": {
-                        "name": visible(run.checklist.name),
-                        "version": visible(run.checklist.version),
-                    },
-                    "date": run.today.isoformat(),
-                    "plans": [plan_summary(report, thresholds) for report in run.reports],
-                },
-            }
-        ],
-    }
+class Writer:
+    """The SARIF log written piece by piece while the plans are audited: `start()`, then
+    `plan(report)` for each plan as soon as it is audited, then `end(...)` with the
+    errors and warnings of the run. The pieces joined are the text of `render`, which is
+    built on them: `dumps` of the log with a line break after it. File URIs are relative
+    to `cwd` (the current folder).
+
+    The log names the errors and warnings of the run (`invocations`) before its results,
+    so each plan's results (and, with thresholds set, its threshold result, which come
+    after every other result) and its row of `properties.plans` wait in a `Spool`, as
+    the text they will be, until `end` gives them after the invocations.
+    """
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        today: dt.date,
+        options: RenderOptions,
+        cwd: Path | None = None,
+    ) -> None:
+        self._checklist = checklist
+        self._today = today
+        self._lang = options.lang
+        self._thresholds = options.thresholds
+        self._base = cwd or Path.cwd()
+        self._rules = rule_index(checklist)
+        self._tool = driver(checklist, self._lang)
+        if self._thresholds.any:
+            self._rules[THRESHOLD_RULE] = len(self._tool["rules"])
+            self._tool["rules"].append(threshold_rule(self._lang))
+        self._results = _Items(_RESULT)
+        self._short = _Items(_RESULT)
+        """The threshold results: in the list of results after all the others."""
+        self._plans = _Items(_PLAN)
+
+    def start(self) -> str:
+        """The log up to the run's invocations: its tool, with every rule."""
+        head = dumps(
+            {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [{"tool": {"driver": self._tool}}]}
+        )
+        return ci.without_surrogates(head[: -len(_RUN_END)]) + ","
+
+    def plan(self, report: PlanReport) -> str:
+        """Nothing yet: the plan's results are set aside for `end`."""
+        self._results.add(plan_results(report, self._rules, self._lang, self._base))
+        reasons = shortfalls(report, self._thresholds, self._lang)
+        if reasons:
+            self._short.add([threshold_result(report, reasons, self._rules, self._base)])
+        self._plans.add([plan_summary(report, self._thresholds)])
+        return ""
+
+    def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]) -> Iterator[str]:
+        """The rest of the log, in chunks: the invocations, with the `errors` of plans that
+        could not be read (`AuditRun.errors`) and the `warnings` of the plans
+        (`PlanReport.warnings`, plan by plan); the results; the properties of the run."""
+        errors = list(errors)
+        notifications = [notification(d, self._base) for d in errors if d.severity == "error"]
+        notifications += [notification(d, self._base) for d in warnings]
+        root = self._base.as_uri()
+        middle = {
+            "invocations": [
+                {
+                    "executionSuccessful": not any(d.severity == "error" for d in errors),
+                    "toolExecutionNotifications": notifications,
+                }
+            ],
+            "originalUriBaseIds": {SRCROOT: {"uri": root if root.endswith("/") else root + "/"}},
+            "language": self._lang,
+            "columnKind": "unicodeCodePoints",
+        }
+        properties = {
+            "checklist": {
+                "name": visible(self._checklist.name),
+                "version": visible(self._checklist.version),
+            },
+            "date": self._today.isoformat(),
+        }
+        yield _members(middle, _RUN) + "," + _RUN + '"results": '
+        yield from _joined([self._results, self._short], _RUN)
+        yield "," + _RUN + '"properties": {' + _members(properties, _RESULT) + ","
+        yield _RESULT + '"plans": '
+        yield from _joined([self._plans], _RESULT)
+        yield _RUN + "}" + _RUN_END + "\n"
+
+
+_RUN = "\n      "
+"""A line break and the indentation of the keys of the run."""
+_RESULT = _RUN + "  "
+"""A line break and the indentation of a result (and of a key of the run's properties)."""
+_PLAN = _RESULT + "  "
+"""A line break and the indentation of a plan in the run's properties."""
+_RUN_END = "\n    }\n  ]\n}"
+"""The end of the log after the run's last key."""
+
+
+def _indented(text: str, indent: str) -> str:
+    """JSON text (with line breaks of the layout only) placed after `indent`."""
+    return ci.without_surrogates(text).replace("\n", indent)
+
+
+def _members(data: dict[str, Any], indent: str) -> str:
+    """The members of an object as `dumps` writes them, without the braces, each after
+    `indent` (a line break and the indentation of a member)."""
+    return _indented(dumps(data)[len("{") : -len("\n}")], indent[: -len("  ")])
+
+
+class _Items:
+    """The items of a list of the log, spooled as the text they will be."""
+
+    def __init__(self, indent: str) -> None:
+        self.indent = indent
+        self.count = 0
+        self.spool = Spool()
+
+    def add(self, items: list[dict[str, Any]]) -> None:
+        """Items of the list, in order. They are written as one list (a list of a plan),
+        not one by one: `dumps` with indentation leaves garbage that only the cyclic
+        collector takes away, which runs seldom while plans are audited."""
+        if not items:
+            return
+        text = _indented(dumps(items)[len("[") : -len("\n]")], self.indent[: -len("  ")])
+        self.spool.write(("," if self.count else "") + text)
+        self.count += len(items)
+
+
+def _joined(parts: list[_Items], indent: str) -> Iterator[str]:
+    """A list of the log, after its key: the items of `parts`, in turn, and its closing
+    bracket after `indent` (the line break and indentation of the key)."""
+    if not any(part.count for part in parts):
+        yield "[]"
+        return
+    yield "["
+    first = True
+    for part in parts:
+        if part.count:
+            if not first:
+                yield ","
+            first = False
+            yield from part.spool.read()
+    yield indent + "]"
 
 
 # --- the rules ------------------------------------------------------------------------
