@@ -11,7 +11,7 @@ from herstelcheck.i18n import decimal, number, t
 
 if TYPE_CHECKING:
     from herstelcheck.checklist import Checklist
-    from herstelcheck.compare import Change, ItemChange, PlanComparison
+    from herstelcheck.compare import ItemChange, PlanComparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +35,6 @@ def waiver_note(change: ItemChange, lang: str) -> str | None:
             return t("waiver_expired", lang, date=waiver.until.text)
         return t("diff.no_longer_waived", lang)
     return None
-
-
-def change_word(change: Change, lang: str) -> str:
-    """`beter`, `slechter` or `gelijk` (`better`, `worse`, `same`)."""
-    return t(f"diff.{change.value}", lang)
 
 
 def summary(comparison: PlanComparison, lang: str, arrow: str = "→") -> str:
