@@ -1,4 +1,4 @@
-"""The machine-readable and Markdown reports of the bundled examples, compared with
+"""The machine-readable, Markdown and HTML reports of the bundled examples, compared with
 golden files, so that a change to the house that is meant to change nothing shows that
 it changed nothing.
 
@@ -19,7 +19,7 @@ GOLDEN = DATA / "golden"
 UPDATE = os.environ.get("HERSTELCHECK_UPDATE_GOLDEN") == "1"
 DATE = "2026-01-01"
 CHECKOUT = EXAMPLES.parent.as_uri() + "/"
-FORMATS = {"json": "json", "sarif": "sarif", "junit": "xml", "github": "txt", "markdown": "md"}
+FORMATS = {"json": "json", "sarif": "sarif", "junit": "xml", "github": "txt", "markdown": "md", "html": "html"}
 PLANS = {
     "bergakker": ["bergakker.yaml"],
     "lindewaard": ["lindewaard.yaml"],
