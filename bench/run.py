@@ -51,7 +51,7 @@ from plangen import write_plans
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-FORMATS = ("json", "sarif", "junit", "github", "concise", "markdown", "terminal")
+FORMATS = ("json", "sarif", "junit", "github", "concise", "markdown", "html", "terminal")
 LIBYAML = hasattr(yaml, "CSafeLoader")
 LOADER = "CSafeLoader" if LIBYAML else "SafeLoader"
 

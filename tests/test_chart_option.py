@@ -55,6 +55,30 @@ def test_an_existing_chart_is_kept_and_nothing_is_written(cli, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.svg"]
 
 
+def test_a_chart_that_appears_during_the_run_is_kept_and_nothing_is_written(
+    cli, tmp_path, monkeypatch
+):
+    """The chart is written at the end of the run, after the plans: one that appeared
+    since the run began is not replaced either."""
+    from herstelcheck import memo as memos
+
+    memo, chart = tmp_path / "memo.md", tmp_path / "memo.svg"
+    view = memos.plan_view
+
+    def appears(report, lang):
+        chart.write_text("net getekend\n", encoding="utf-8")
+        return view(report, lang)
+
+    monkeypatch.setattr(memos, "plan_view", appears)
+    result = cli("audit", LINDEWAARD, "-f", "markdown", "-o", str(memo), "--chart", *DAY)
+    assert result.exit_code == 2, result
+    assert result.stderr == (
+        f"herstelcheck: error: --chart: '{chart}' already exists; use --force to overwrite it\n"
+    )
+    assert chart.read_text(encoding="utf-8") == "net getekend\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["memo.svg"]
+
+
 def test_force_overwrites_the_chart(cli, tmp_path):
     memo, chart = tmp_path / "memo.md", tmp_path / "memo.svg"
     chart.write_text("oud\n", encoding="utf-8")

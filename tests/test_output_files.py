@@ -31,20 +31,30 @@ def test_report_is_written_to_the_file(cli, tmp_path):
     assert _leftovers(tmp_path) == []
 
 
-# written plan by plan (terminal; SARIF, whose end waits in a spool), and whole (Markdown)
-@pytest.mark.parametrize("fmt", ["terminal", "sarif", "markdown"])
-def test_a_failure_while_rendering_leaves_the_old_report(cli, tmp_path, monkeypatch, fmt):
+# Every report is written plan by plan; some keep part of it for the end (SARIF's
+# results, a memo's sections), which may fail too.
+FAILURES = {
+    "terminal": ("terminal", "Writer", "plan"),
+    "sarif": ("sarif", "Writer", "plan"),
+    "sarif at the end": ("sarif", "Writer", "end"),
+    "markdown": ("markdown", "BundledMemo", "section"),
+    "markdown at the end": ("markdown", "BundledMemo", "page"),
+    "html": ("html", "Writer", "section"),
+    "html at the end": ("html", "Writer", "page"),
+}
+
+
+@pytest.mark.parametrize(("fmt", "writer", "method"), FAILURES.values(), ids=list(FAILURES))
+def test_a_failure_while_rendering_leaves_the_old_report(
+    cli, tmp_path, monkeypatch, fmt, writer, method
+):
     target = tmp_path / "rapport.txt"
     target.write_text(OLD_REPORT)
 
     def fail(*args):
         raise RuntimeError("rendering failed")
 
-    from herstelcheck.formats import sarif, terminal
-
-    monkeypatch.setattr(formats, "renderer", lambda fmt: fail)
-    monkeypatch.setattr(terminal.Writer, "plan", fail)
-    monkeypatch.setattr(sarif.Writer, "plan", fail)
+    monkeypatch.setattr(getattr(formats.module(formats.OutputFormat(fmt)), writer), method, fail)
     result = cli("audit", "-f", fmt, "-o", str(target), str(ZEEVEEN), str(ZEEVEEN.parent))
     assert result.exit_code == 2, result
     assert "herstelcheck: internal error: RuntimeError: rendering failed" in result.stderr

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 
@@ -224,34 +223,6 @@ def test_a_failed_write_leaves_the_old_report(cli, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.json"]
 
 
-def test_write_reports_renders_each_format_once(monkeypatch, tmp_path):
-    from herstelcheck import checklist, formats
-    from herstelcheck.audit import AuditRun
-
-    rendered = []
-    real = formats.renderer
-
-    def counting(fmt):
-        render = real(fmt)
-
-        def wrapped(run, options):
-            rendered.append(fmt)
-            return render(run, options)
-
-        return wrapped
-
-    monkeypatch.setattr(formats, "renderer", counting)
-    run = AuditRun(checklist.load(), ())
-    specs = [
-        ReportSpec(OutputFormat.JSON, str(tmp_path / "a.json")),
-        ReportSpec(OutputFormat.JSON, str(tmp_path / "b.json")),
-        ReportSpec(OutputFormat.TERMINAL, str(tmp_path / "c.txt")),
-    ]
-    reports.write_reports(run, specs, reports.file_options(formats.RenderOptions(lang="en")))
-    assert rendered == [OutputFormat.JSON, OutputFormat.TERMINAL]
-    assert all(Path(spec.file).is_file() for spec in specs)
-
-
 def test_file_options_drop_colour_and_width():
     from herstelcheck.formats import RenderOptions
 
@@ -271,37 +242,50 @@ def test_output_over_a_plan_in_a_folder_is_refused(cli, tmp_path, write_plan):
 # --- reports written plan by plan ----------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("fmt", "specs", "expected"),
-    [
-        ("json", [], True),
-        ("json", ["json=a.json", "json=b.json"], True),
-        ("json", ["terminal=a.txt"], True),
-        ("terminal", [], True),
-        ("terminal", ["sarif=a.sarif"], True),
-        ("terminal", ["markdown=a.md"], False),
-        ("markdown", ["json=a.json"], False),
-        ("markdown", [], False),
-        ("sarif", [], True),
-        ("github", ["junit=a.xml", "sarif=a.sarif", "concise=a.txt"], True),
-    ],
-)
-def test_a_run_is_streamed_when_every_report_can_be(fmt, specs, expected):
-    assert reports.streamable(OutputFormat(fmt), [parse_spec(s) for s in specs]) is expected
-
-
-def test_every_streamed_format_has_a_writer():
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_every_format_has_a_writer_that_is_its_renderer(fmt):
+    """Written plan by plan or rendered from the whole run, a report is the same."""
     import datetime as dt
 
     from herstelcheck import checklist
+    from herstelcheck.formats import renderer
 
-    options = RenderOptions()
-    for fmt in OutputFormat:
-        if fmt in reports.STREAMED:
-            reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), options)
-        else:
-            with pytest.raises(ValueError, match="is not written plan by plan"):
-                reports.plan_writer(fmt, checklist.load(), dt.date(2021, 7, 1), options)
+    today = dt.date(2021, 7, 1)
+    run = runner.audit_paths([ZEEVEEN, LINDEWAARD], checklist.load(), today=today, sink=print)
+    writer = reports.plan_writer(fmt, run.checklist, today, RenderOptions())
+    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
+    end = writer.end(run.errors, [d for report in run.reports for d in report.warnings])
+    text = "".join([*pieces, *([end] if isinstance(end, str) else end)])
+    assert text == renderer(fmt)(run, RenderOptions())
+    assert "Zeeveen" in text or fmt is OutputFormat.CONCISE
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_memo_in_two_files_is_written_once(monkeypatch, tmp_path, capsys, fmt):
+    """Each plan's section is written once for the memo on standard output and both
+    files, which are the same."""
+    import datetime as dt
+
+    from herstelcheck import checklist, memo
+
+    made = []
+    view = memo.plan_view
+
+    def counting(report, lang):
+        made.append(report.file)
+        return view(report, lang)
+
+    monkeypatch.setattr(memo, "plan_view", counting)
+    specs = [parse_spec(f"{fmt}={tmp_path / 'a'}"), parse_spec(f"{fmt}={tmp_path / 'b'}")]
+    with runner.start(
+        [ZEEVEEN, LINDEWAARD], checklist.load(), today=dt.date(2021, 7, 1), sink=lambda d: None
+    ) as plans:
+        reports.stream_all(plans, OutputFormat(fmt), None, specs, RenderOptions("en"))
+    assert made == [ZEEVEEN, LINDEWAARD]
+    text = capsys.readouterr().out
+    assert "Zeeveen" in text and "Lindewaard" in text
+    assert (tmp_path / "a").read_text(encoding="utf-8") == text
+    assert (tmp_path / "b").read_text(encoding="utf-8") == text
 
 
 def test_stream_all_writes_each_plan_once_per_format(monkeypatch, tmp_path, capsys):

@@ -1,8 +1,8 @@
-"""The audit command streams every report but Markdown: each plan's part is written (or,
-for what a report can only give at its end, set aside on disk) as soon as the plan is
-audited and the plan let go, so a run's memory stays flat; everything a user sees (the
-report's bytes, standard error, exit codes, files, the job summary) is as for a run that
-keeps its reports."""
+"""The audit command streams every report: each plan's part is written (or, for what a
+report can only give at its end, set aside on disk) as soon as the plan is audited and
+the plan let go, so a run's memory stays flat; everything a user sees (the report's
+bytes, standard error, exit codes, files, the job summary) is as for a run that keeps
+its reports."""
 
 from __future__ import annotations
 
@@ -41,8 +41,8 @@ def _leftovers(folder: Path) -> list[str]:
 # --- the same as a run that keeps its reports ------------------------------------------
 
 # Each case: the arguments after `audit -f FORMAT`; `{batch}` is the folder of generated
-# plans. A `--report markdown=FILE` beside them makes the run keep its reports (Markdown
-# is rendered from the whole run), which gives what to compare with.
+# plans. A `--report markdown=FILE` beside them is another report of the same run, which
+# changes nothing of what the first one shows.
 CASES = {
     "examples": ["{examples}"],
     "examples in English": ["--lang", "en", "{examples}"],
@@ -58,8 +58,8 @@ CASES = {
     "one gemeente twice": ["{examples}", "-"],  # JUnit: both class names get the file
 }
 
-STREAMED = ["json", "terminal", "concise", "sarif", "junit", "github"]
-"""The formats written plan by plan (`reports.STREAMED`)."""
+STREAMED = ["json", "terminal", "concise", "sarif", "junit", "github", "markdown", "html"]
+"""The formats, every one written plan by plan."""
 
 
 def _args(case: list[str], batch: Path, tmp_path: Path) -> list[str]:
@@ -143,13 +143,13 @@ def test_the_streamed_report_is_byte_for_byte_the_rendered_one(whole_run, monkey
     assert result.stdout == renderer(OutputFormat(fmt))(run, options)
 
 
-@pytest.mark.parametrize("fmt", ["sarif", "junit", "github"])
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "markdown", "html"])
 @pytest.mark.parametrize("thresholds", [[], ["--fail-under", "40", "--require", "1"]])
 def test_a_report_set_aside_on_disk_is_the_same(cli, batch, monkeypatch, fmt, thresholds):
     """What waits for the end of a report (SARIF results, JUnit suites, GitHub's plain
-    lines) goes to a temporary file once it is larger than `spool.MEMORY`, and comes
-    back in chunks of `spool.CHUNK`: made tiny, every piece goes through the file, and
-    JUnit's marks in class names are cut across chunks."""
+    lines, the sections of a memo) goes to a temporary file once it is larger than
+    `spool.MEMORY`, and comes back in chunks of `spool.CHUNK`: made tiny, every piece
+    goes through the file, and JUnit's marks in class names are cut across chunks."""
     from herstelcheck.formats import spool
 
     args = ["audit", "-f", fmt, *DATE, *thresholds, str(EXAMPLES), str(batch), str(DATA / "plans")]
@@ -422,7 +422,15 @@ def _peak(folder: Path, target: Path, fmt: str) -> int:
 # Rich draws the terminal report slowly under tracemalloc (seconds): a slow test, run in CI.
 @pytest.mark.parametrize(
     "fmt",
-    ["json", "sarif", "junit", "github", pytest.param("terminal", marks=pytest.mark.slow)],
+    [
+        "json",
+        "sarif",
+        "junit",
+        "github",
+        "markdown",
+        "html",
+        pytest.param("terminal", marks=pytest.mark.slow),
+    ],
 )
 def test_memory_stays_flat_however_many_plans(tmp_path, fmt):
     """A run that keeps its reports takes about 100 kB more per plan: about twice the

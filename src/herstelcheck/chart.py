@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from herstelcheck.i18n import SYMBOLS, t
-from herstelcheck.memo import Memo, PlanView
+from herstelcheck.memo import ChecklistView, ItemRowView, ItemView, Plans, PlanView
 from herstelcheck.textsafe import excerpt
 
 STATUSES = ("met", "partial", "missing", "waived")
@@ -205,15 +205,17 @@ def bar_chart(plan: PlanView, lang: str, ident: str = "chart") -> BarChart:
     )
 
 
-def heat_map(plans: tuple[PlanView, ...], memo: Memo, lang: str, ident: str = "heatmap") -> HeatMap:
-    """The heat map of several plans: a row per plan, a cell per item, coloured by status."""
-    items = memo.checklist.items
+def heat_map(plans: Plans, checklist: ChecklistView, lang: str, ident: str = "heatmap") -> HeatMap:
+    """The heat map of several plans (in full or as their rows of the comparison): a row
+    per plan, a cell per item of the `checklist`, coloured by status."""
+    items = checklist.items
     columns = tuple(
         Column(NAME_COLUMN + index * CELL + CELL / 2, str(item.id))
         for index, item in enumerate(items)
     )
     rows = []
     for index, plan in enumerate(plans):
+        plan_items: tuple[ItemView | ItemRowView, ...] = plan.items
         cells = tuple(
             Cell(
                 x=NAME_COLUMN + position * CELL,
@@ -223,7 +225,7 @@ def heat_map(plans: tuple[PlanView, ...], memo: Memo, lang: str, ident: str = "h
                 + ("" if item.status == "waived" else f" {item.score_text}"),
                 title=f"{plan.gemeente}, {t('item', lang)} {item.id}: {item.status_line}",
             )
-            for position, item in enumerate(plan.items)
+            for position, item in enumerate(plan_items)
         )
         rows.append(
             HeatRow(

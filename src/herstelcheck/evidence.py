@@ -100,21 +100,24 @@ def paths_of(criterion: Criterion) -> list[str]:
     """The plan paths a criterion looks at: the paths of its parameters (of nested
     criteria too), else its key."""
     paths: list[str] = []
-
-    def collect(params: Mapping[str, Any]) -> None:
-        if isinstance(params.get("path"), str):
-            paths.append(params["path"])
-        paths.extend(p for p in params.get("paths") or () if isinstance(p, str))
-        if isinstance(params.get("list"), str) and isinstance(params.get("field"), str):
-            paths.append(f"{params['list']}[].{params['field']}")
-        for sub in params.get("criteria") or ():
-            if isinstance(sub, Mapping):
-                collect(sub.get("params") or {})
-
-    collect(criterion.params)
+    _collect_paths(criterion.params, paths)
     if not paths and criterion.key:
         paths.append(criterion.key)
     return paths
+
+
+def _collect_paths(params: Mapping[str, Any], paths: list[str]) -> None:
+    """Add the paths of `params` (and of the criteria nested in them) to `paths`. (A
+    function of the module, not one nested in `paths_of`: a nested function that calls
+    itself is a reference cycle, left for the garbage collector with every call.)"""
+    if isinstance(params.get("path"), str):
+        paths.append(params["path"])
+    paths.extend(p for p in params.get("paths") or () if isinstance(p, str))
+    if isinstance(params.get("list"), str) and isinstance(params.get("field"), str):
+        paths.append(f"{params['list']}[].{params['field']}")
+    for sub in params.get("criteria") or ():
+        if isinstance(sub, Mapping):
+            _collect_paths(sub.get("params") or {}, paths)
 
 
 def evidence(

@@ -1,9 +1,13 @@
 """What a memo template receives: an audit run as plain, read-only data in one language.
 
-`context()` turns an `AuditRun` into the variables of a memo template. The bundled
-templates and a user's own `--template` get the same variables; `docs/templates.md`
-documents each of them. The values are text as the plan and the checklist give it,
-never escaped: the template environment escapes every value it writes.
+`context()` turns an `AuditRun` into the variables of a memo template; `docs/templates.md`
+documents each of them. A user's own `--template` gets them for the whole run at once.
+The bundled memo and the HTML report are written plan by plan instead, so that a run of
+any size takes little memory: each plan's view (`plan_view`) is made as the plan is
+audited, its sections are written and set aside, and only its row of the comparison
+(`plan_row`) is kept; `assemble` then makes the variables of the memo around them. The
+values are text as the plan and the checklist give it, never escaped: the template
+environment escapes every value it writes.
 
 The views are frozen dataclasses of strings, numbers, booleans, None and tuples, so a
 sandboxed template can read them and change nothing.
@@ -12,14 +16,19 @@ sandboxed template can read them and change nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from herstelcheck import __version__, evidence, scoring
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.formats import RenderOptions
 from herstelcheck.i18n import SYMBOLS, long_date, number, t
 from herstelcheck.planwords import join
+
+if TYPE_CHECKING:
+    from herstelcheck.checklist import Checklist
+    from herstelcheck.errors import Diagnostic
 
 TEMPLATE_WORDS: dict[str, str] = {
     "title_several": "memo.title_several",
@@ -370,6 +379,38 @@ class PlanView:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemRowView:
+    """An item in a plan's row of the comparison of several plans: the fields of
+    `ItemView` that the comparison shows."""
+
+    id: int
+    status: str
+    symbol: str
+    score_text: str
+    status_line: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRowView:
+    """A plan in the comparison of several plans: the fields of `PlanView` that the
+    comparison (and the chart of several plans) shows, all that a memo written plan by
+    plan keeps of a plan once its sections are written."""
+
+    file: str
+    gemeente: str
+    titel: str
+    score: float
+    score_text: str
+    summary_line: str
+    items: tuple[ItemRowView, ...]
+
+
+Plans = tuple[PlanView | PlanRowView, ...]
+"""The plans of a memo: every one in full, or (the bundled memo of several plans, written
+plan by plan) their rows of the comparison."""
+
+
+@dataclass(frozen=True, slots=True)
 class ErrorView:
     file: str
     """The plan file that could not be read."""
@@ -424,8 +465,10 @@ class Memo:
     """The date of the audit."""
     checklist: ChecklistView
     """The checklist the plans were audited against."""
-    plans: tuple[PlanView, ...]
-    """The audited plans, in the order they were read."""
+    plans: Plans
+    """The audited plans, in the order they were read: in full (`PlanView`), but for
+    the bundled memo of several plans, which gets their rows (`PlanRowView`) and their
+    sections written already."""
     errors: tuple[ErrorView, ...]
     """The problems of the plans that could not be read."""
     words: dict[str, str]
@@ -461,58 +504,87 @@ def context(
     """The memo's data for an audit run, in `lang`: addressed to `memo_to` (default: the
     council) from `memo_from`, with pandoc metadata unless `front_matter` is off, and
     referring to the chart in the file `chart` when one is written."""
-    checklist = run.checklist
+    options = RenderOptions(
+        lang=lang, memo_to=memo_to, memo_from=memo_from, front_matter=front_matter, chart=chart
+    )
+    return for_options(run, options)
+
+
+def for_options(run: AuditRun, options: RenderOptions) -> Memo:
+    """The memo's data for an audit run, as the render options of a report ask."""
+    plans = tuple(plan_view(report, options.lang) for report in run.reports)
+    return assemble(run.checklist, run.today, run.errors, plans, options)
+
+
+def assemble(
+    checklist: Checklist,
+    today: dt.date,
+    errors: Iterable[Diagnostic],
+    plans: Plans,
+    options: RenderOptions,
+) -> Memo:
+    """The memo around its `plans` (views or rows), for the `errors` of the plans that
+    could not be read, as the render options ask."""
+    lang = options.lang
     words = labels(lang)
-    plans = tuple(plan_view(report, lang) for report in run.reports)
     if not plans:
         intro = words["no_plans"]
     elif len(plans) == 1:
         intro = words["intro_single"]
     else:
         intro = t("memo.intro_several", lang, count=len(plans))
-    date = date_view(run.today, lang)
-    header = header_view(plans, lang, date, memo_to, memo_from)
+    date = date_view(today, lang)
+    header = header_view(plans, lang, date, options.memo_to, options.memo_from)
     return Memo(
         lang=lang,
         date=date,
-        checklist=ChecklistView(
-            name=checklist.name,
-            version=checklist.version,
-            source=checklist.source.get(lang),
-            url=checklist.url,
-            items=tuple(ChecklistItemView(i.id, i.title.get(lang)) for i in checklist.items),
-        ),
+        checklist=checklist_view(checklist, lang),
         plans=plans,
         errors=tuple(
-            ErrorView(d.file, d.line, d.column, d.message)
-            for d in run.errors
-            if d.severity == "error"
+            ErrorView(d.file, d.line, d.column, d.message) for d in errors if d.severity == "error"
         ),
         words=words,
         intro=intro,
         version=__version__,
         header=header,
         front_matter=FrontMatterView(header.title, LANGUAGE_TAGS.get(lang, lang), date.text)
-        if front_matter
+        if options.front_matter
         else None,
-        chart=chart_view(plans, lang, chart) if chart else None,
+        chart=chart_view(plans, lang, options.chart) if options.chart else None,
     )
 
 
-def for_options(run: AuditRun, options: RenderOptions) -> Memo:
-    """The memo's data for an audit run, as the render options of a report ask."""
-    return context(
-        run,
-        options.lang,
-        memo_to=options.memo_to,
-        memo_from=options.memo_from,
-        front_matter=options.front_matter,
-        chart=options.chart,
+def checklist_view(checklist: Checklist, lang: str) -> ChecklistView:
+    return ChecklistView(
+        name=checklist.name,
+        version=checklist.version,
+        source=checklist.source.get(lang),
+        url=checklist.url,
+        items=tuple(ChecklistItemView(i.id, i.title.get(lang)) for i in checklist.items),
+    )
+
+
+def plan_row(plan: PlanView, shared: dict[ItemRowView, ItemRowView] | None = None) -> PlanRowView:
+    """The plan's row of the comparison. Items that are alike in many plans (the same
+    status and score) are one object in `shared`, when given, which keeps the rows of a
+    large run small."""
+    items = []
+    for item in plan.items:
+        row = ItemRowView(item.id, item.status, item.symbol, item.score_text, item.status_line)
+        items.append(row if shared is None else shared.setdefault(row, row))
+    return PlanRowView(
+        file=plan.file,
+        gemeente=plan.gemeente,
+        titel=plan.titel,
+        score=plan.score,
+        score_text=plan.score_text,
+        summary_line=plan.summary_line,
+        items=tuple(items),
     )
 
 
 def header_view(
-    plans: tuple[PlanView, ...],
+    plans: Plans,
     lang: str,
     date: DateView,
     memo_to: str | None,
@@ -534,7 +606,7 @@ def header_view(
     )
 
 
-def chart_view(plans: tuple[PlanView, ...], lang: str, file: str) -> ChartView:
+def chart_view(plans: Plans, lang: str, file: str) -> ChartView:
     if len(plans) == 1:
         alt = t("memo.chart_alt", lang, gemeente=plans[0].gemeente)
     else:

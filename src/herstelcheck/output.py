@@ -270,20 +270,27 @@ class AtomicWriter:
     fails, or the run stops and calls `discard`, the temporary file is removed.
     """
 
-    def __init__(self, target: str | Path, rules: Rules = Rules()) -> None:
+    def __init__(self, target: str | Path, rules: Rules = Rules(), *, replace: bool = True) -> None:
         self._path = check_target(target, (), rules)
         self._shown = target
+        self._replace = replace
+        """Whether `commit` may replace a file that is there (else: FileExistsError)."""
         self._temporary: _Temporary | None = _Temporary(self._path, shown=target)
 
     def write(self, text: str) -> None:
         self._pending().write(text)
 
     def commit(self) -> None:
-        """Replace `target` by the file written."""
+        """Replace `target` by the file written (without `replace`: put it in place only
+        where no file is, else raise FileExistsError)."""
         temp = self._pending().finish()
         self._temporary = None
         path = self._path
         try:
+            if not self._replace:
+                _set_default_mode(temp)
+                _place_new(temp, path)
+                return
             if path.exists():
                 with contextlib.suppress(OSError):
                     os.chmod(temp, path.stat().st_mode & 0o7777)
@@ -291,6 +298,9 @@ class AtomicWriter:
                 _set_default_mode(temp)
             os.replace(temp, path)
             _PENDING.discard(temp)
+        except FileExistsError:
+            _remove(temp)
+            raise
         except BaseException as exc:
             _remove(temp)
             if isinstance(exc, OSError):
@@ -321,17 +331,25 @@ def write_new(target: str | Path, text: str) -> None:
     temp = _write_temporary(target, text)
     try:
         _set_default_mode(temp)
-        try:
-            os.link(temp, path)  # fails when the name is taken: no window to overwrite
-        except FileExistsError:
-            raise
-        except OSError:  # a file system without hard links: create exclusively instead
-            with open(path, "x", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+        _place_new(temp, path)
     except FileExistsError:
         raise
     except OSError as exc:
         raise UsageError(f"cannot write '{target}': {exc.strerror or exc}") from None
+    finally:
+        _remove(temp)
+
+
+def _place_new(temp: str, path: Path) -> None:
+    """Put the file `temp` in place as `path` where no file is: never over one that is
+    there, even one that appears meanwhile (FileExistsError)."""
+    try:
+        os.link(temp, path)  # fails when the name is taken: no window to overwrite
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: claim the name, then fill it
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        os.replace(temp, path)
     finally:
         _remove(temp)
 

@@ -1,12 +1,13 @@
 """Several reports from one run: `--report FORMAT=FILE`.
 
-A CI job audits once and feeds every consumer: each report is rendered from the same
-`AuditRun` in its own format (any format of the registry in `formats`) and written
-atomically to its own file. Every target is checked before anything is audited.
+A CI job audits once and feeds every consumer: each report is written in its own format
+(any format of the registry in `formats`) to its own file, atomically. Every target is
+checked before anything is audited.
 
-When every report of a run is in a format that can be written plan by plan (`STREAMED`),
-the run keeps no report: `stream_all` writes each plan's part of every report as soon as
-the plan is audited, so memory stays flat however many plans a run audits.
+The run keeps no report: `stream_all` gives each plan to the writer of every report as
+soon as the plan is audited (`PlanWriter`), and the writer writes the plan's part at once
+or sets it aside on disk until the end, so memory stays flat however many plans a run
+audits.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from herstelcheck.formats import OutputFormat, RenderOptions, ReportSpec, module
 if TYPE_CHECKING:
     import datetime as dt
 
-    from herstelcheck.audit import AuditRun, PlanReport
+    from herstelcheck.audit import PlanReport
     from herstelcheck.checklist import Checklist
     from herstelcheck.errors import Diagnostic
     from herstelcheck.output import Rules
@@ -57,39 +58,6 @@ def check_targets(
                 f"the file is already the target of {seen[key]}"
             )
         seen[key] = f"--report {spec.format.value}={spec.file}"
-
-
-def render_reports(
-    run: AuditRun, specs: Sequence[ReportSpec], options: RenderOptions, chart: bool = False
-) -> list[tuple[str, str]]:
-    """Render the run once per format: (file, text) for each report, nothing written yet,
-    so a report that fails to render leaves every file as it was. With `chart`, each
-    Markdown memo refers to the chart beside it (and is rendered for it)."""
-    from herstelcheck.formats import renderer
-
-    rendered: dict[tuple[OutputFormat, str | None], str] = {}
-    result = []
-    for spec in specs:
-        given = memo_options(options, spec.format, spec.file, chart)
-        key = (spec.format, given.chart)
-        if key not in rendered:
-            rendered[key] = renderer(spec.format)(run, given)
-        result.append((spec.file, rendered[key]))
-    return result
-
-
-def write_reports(
-    run: AuditRun,
-    specs: Sequence[ReportSpec],
-    options: RenderOptions,
-    rules: Rules | None = None,
-    chart: bool = False,
-) -> None:
-    """Render the run once per format, then write each report atomically."""
-    from herstelcheck.output import Rules, write_atomic
-
-    for file, text in render_reports(run, specs, options, chart):
-        write_atomic(file, text, rules or Rules())
 
 
 # --- the chart beside a Markdown memo (`--chart`) ---------------------------------------
@@ -150,67 +118,6 @@ def check_charts(
             raise UsageError(f"--chart: '{chart}' already exists; use --force to overwrite it")
 
 
-def write_charts(svg: str, memos: Sequence[str], force: bool, rules: Rules | None = None) -> None:
-    """Write the chart `svg` beside each memo, atomically; without `force`, never over a
-    file that exists."""
-    from herstelcheck.output import Rules, write_atomic, write_new
-
-    for memo in memos:
-        chart = chart_file(memo)
-        if force:
-            write_atomic(chart, svg, rules or Rules())
-            continue
-        try:
-            write_new(chart, svg)
-        except FileExistsError:
-            raise UsageError(
-                f"--chart: '{chart}' already exists; use --force to overwrite it"
-            ) from None
-
-
-def write_all(
-    run: AuditRun,
-    fmt: OutputFormat,
-    output: str | None,
-    specs: Sequence[ReportSpec],
-    options: RenderOptions,
-    rules: Rules | None = None,
-    inputs: Sequence[str] = (),
-    quiet: bool = False,
-    *,
-    chart: bool = False,
-    force: bool = False,
-) -> list[str]:
-    """Every report of the run: the one in `fmt` to `output` (standard output when None;
-    none at all when `quiet`) and each of `specs` to its file, all rendered before any is
-    written; then, for the GitHub format, the job summary to $GITHUB_STEP_SUMMARY
-    (appended to a regular file that is none of the plans `inputs` nor a file of
-    `rules.protected`). With `chart`, the chart is written beside each Markdown memo first
-    (over a file that exists only with `force`). Returns the problems that do not fail the
-    run (a job summary that could not be written)."""
-    from herstelcheck.formats import renderer
-    from herstelcheck.output import Rules, write_atomic, write_output
-
-    given = memo_options(options, fmt, output, chart)
-    text = None if quiet else renderer(fmt)(run, given)
-    files = render_reports(run, specs, file_options(options), chart)
-    if chart:
-        svg: str = module(OutputFormat.HTML).render_chart(run, file_options(options))
-        write_charts(svg, memo_files(fmt, output, specs), force, rules)
-    for file, report in files:
-        write_atomic(file, report, rules or Rules())
-    if text is not None:
-        write_output(text, output, utf8=fmt not in TEXT_FOR_PEOPLE, rules=rules)
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    if fmt is OutputFormat.GITHUB and summary_file:
-        problem = summary_refusal(summary_file, inputs, rules)
-        if problem is None:
-            problem = module(fmt).write_step_summary(run, options, summary_file)
-        if problem:
-            return [problem]
-    return []
-
-
 def summary_refusal(path: str, inputs: Sequence[str], rules: Rules | None) -> str | None:
     """Why the job summary may not be appended to `path`, or None: only a regular file
     (or a new one) is, so that a FIFO cannot hang the run, and never an input of the run,
@@ -236,21 +143,9 @@ def summary_refusal(path: str, inputs: Sequence[str], rules: Rules | None) -> st
     return None
 
 
-STREAMED = frozenset(
-    {
-        OutputFormat.JSON,
-        OutputFormat.TERMINAL,
-        OutputFormat.CONCISE,
-        OutputFormat.SARIF,
-        OutputFormat.JUNIT,
-        OutputFormat.GITHUB,
-    }
-)
-
 TEXT_FOR_PEOPLE = frozenset({OutputFormat.TERMINAL, OutputFormat.CONCISE})
 """The formats written to standard output in its own encoding; the machine formats go
 as UTF-8 bytes, whatever that encoding is."""
-"""The formats that are written plan by plan (see `PlanWriter`)."""
 
 
 class PlanWriter(Protocol):
@@ -293,17 +188,10 @@ class Destination(Protocol):
     def discard(self) -> None: ...
 
 
-def streamable(fmt: OutputFormat, specs: Sequence[ReportSpec]) -> bool:
-    """Whether the report in `fmt` and every report of `specs` can be written plan by plan."""
-    return fmt in STREAMED and all(spec.format in STREAMED for spec in specs)
-
-
 def plan_writer(
     fmt: OutputFormat, checklist: Checklist, today: dt.date, options: RenderOptions
 ) -> PlanWriter:
-    """The writer of a format of `STREAMED` (its module is imported now)."""
-    if fmt not in STREAMED:
-        raise ValueError(f"the {fmt.value} format is not written plan by plan")
+    """The writer of a format (its module is imported now)."""
     writer: PlanWriter = module(fmt).Writer(checklist, today, options)
     return writer
 
@@ -318,18 +206,24 @@ def stream_all(
     rules: Rules | None = None,
     quiet: bool = False,
     inputs: Sequence[str] = (),
+    *,
+    chart: bool = False,
+    force: bool = False,
 ) -> tuple[bool, list[str]]:
-    """Audit `plans` and write every report as `write_all` does (formats of `STREAMED`
-    only), plan by plan: each plan's part of each report is written as soon as the plan
-    is audited, then the plan is let go. A report file is written to a temporary file
-    beside it and put in place only at the end, after all plans; when anything fails on
-    the way, every report file stays as it was. `on_report` sees each plan's report
-    after it is written. With `quiet` there is no report in `fmt`, only `specs`. Then,
-    for the GitHub format, the job summary goes to $GITHUB_STEP_SUMMARY.
+    """Audit `plans` and write every report: the one in `fmt` to `output` (standard
+    output when None; none at all when `quiet`) and each of `specs` to its file, plan by
+    plan: each plan's part of each report is written as soon as the plan is audited,
+    then the plan is let go. A report file is written to a temporary file beside it and
+    put in place only at the end, after all plans; when anything fails on the way, every
+    report file stays as it was. `on_report` sees each plan's report after it is
+    written. With `chart`, the chart is written beside each Markdown memo in a file,
+    first (over a file that exists only with `force`). Then, for the GitHub format, the
+    job summary is appended to $GITHUB_STEP_SUMMARY (a regular file that is none of the
+    plans `inputs` nor a file of `rules.protected`).
 
     Returns whether the run went to its end (False: standard output went away, `| head`,
     and no report file was left to write, so auditing on would serve nobody), and the
-    problems that do not fail the run, as `write_all` does."""
+    problems that do not fail the run (a job summary that could not be written)."""
     from herstelcheck.output import AtomicWriter, Rules, StandardOutput
 
     rules = rules or Rules()
@@ -352,13 +246,19 @@ def stream_all(
     targets: list[tuple[PlanWriter, Destination]] = []
     main: Destination | None = None  # none with `quiet`
     try:
+        memos = memo_files(fmt, output, specs) if chart else []
+        if memos:
+            html = module(OutputFormat.HTML)
+            drawer = html.ChartWriter(plans.checklist, plans.today, file_options(options))
+            for memo in memos:
+                targets.append((drawer, NewChart(chart_file(memo), rules, force)))
         for spec in specs:
-            to_file = AtomicWriter(spec.file, rules)
-            targets.append((writer(spec.format, file_options(options)), to_file))
+            given = memo_options(file_options(options), spec.format, spec.file, chart)
+            targets.append((writer(spec.format, given), AtomicWriter(spec.file, rules)))
         if not quiet:
             utf8 = fmt not in TEXT_FOR_PEOPLE
             main = StandardOutput(utf8=utf8) if output is None else AtomicWriter(output, rules)
-            targets.append((writer(fmt, options), main))
+            targets.append((writer(fmt, memo_options(options, fmt, output, chart)), main))
         _send(targets, methodcaller("start"))
         for report in plans:
             _send(targets, methodcaller("plan", report))
@@ -370,7 +270,7 @@ def stream_all(
             if isinstance(main, StandardOutput) and main.gone and not specs:
                 return False, []
         _send(targets, methodcaller("end", plans.errors, plans.warnings))
-        for _, destination in targets:  # the report files first, as `write_all` does
+        for _, destination in targets:  # the charts, the report files, then the main one
             destination.commit()
     except BaseException:
         for _, destination in targets:
@@ -384,6 +284,32 @@ def stream_all(
         if problem:
             return True, [problem]
     return True, []
+
+
+class NewChart:
+    """The chart beside a memo, written as a report file is; without `force` it is put in
+    place only where no file is (`check_charts` refused one before the run; this refuses
+    one that appeared since)."""
+
+    def __init__(self, chart: str, rules: Rules, force: bool) -> None:
+        from herstelcheck.output import AtomicWriter
+
+        self._chart = chart
+        self._file = AtomicWriter(chart, rules, replace=force)
+
+    def write(self, text: str) -> None:
+        self._file.write(text)
+
+    def commit(self) -> None:
+        try:
+            self._file.commit()
+        except FileExistsError:
+            raise UsageError(
+                f"--chart: '{self._chart}' already exists; use --force to overwrite it"
+            ) from None
+
+    def discard(self) -> None:
+        self._file.discard()
 
 
 def _send(

@@ -2,10 +2,10 @@
 and decide the exit code.
 
 A plan that cannot be read does not stop the run: its errors are reported as soon as
-they are known and the other plans are still audited. When every report is in a format
-written plan by plan (`reports.STREAMED`), the run keeps no report: each plan is
-audited, written and let go, and the exit code is decided from the few facts kept as
-the plans pass (`Outcome`). Otherwise the whole run is kept and rendered at the end.
+they are known and the other plans are still audited. The run keeps no report: each
+plan is audited, handed to the writer of every report (`reports.stream_all`) and let
+go, and the exit code is decided from the few facts kept as the plans pass (`Outcome`).
+`audit_paths` keeps the whole run instead, for a caller that wants it (`AuditRun`).
 """
 
 from __future__ import annotations
@@ -367,58 +367,33 @@ def audit(settings: Settings, terminal: Terminal) -> int:
     track = terminal.track if not on_screen else None
     today, sink = settings.today, terminal.diagnostic
     quiet = settings.quiet and settings.output is None and settings.format in QUIETENED
-    if reports.streamable(settings.format, settings.reports):
-        with start(
-            settings.paths,
-            checklist,
-            today=today,
-            sink=sink,
-            track=track,
-            skip_non_plans=settings.skip_non_plans,
-        ) as plans:
-            complete, problems = reports.stream_all(
-                plans,
-                settings.format,
-                settings.output,
-                settings.reports,
-                options,
-                on_report=outcome.add,
-                quiet=quiet,
-                rules=rules,
-                inputs=inputs,
-            )
-        outcome.errors = bool(plans.errors)
-        for problem in problems:
-            terminal.warn(problem)
-        gone = standard_output_gone() and not settings.reports
-        if not complete or gone:  # the reader went away: nothing more to say, to nobody
-            return outcome.exit_code()
-    else:
-        whole = audit_paths(
-            settings.paths,
-            checklist,
-            today=today,
-            sink=sink,
-            on_report=outcome.add,
-            track=track,
-            skip_non_plans=settings.skip_non_plans,
-        )
-        outcome.errors = bool(whole.errors)
-        for problem in reports.write_all(
-            whole,
+    with start(
+        settings.paths,
+        checklist,
+        today=today,
+        sink=sink,
+        track=track,
+        skip_non_plans=settings.skip_non_plans,
+    ) as plans:
+        complete, problems = reports.stream_all(
+            plans,
             settings.format,
             settings.output,
             settings.reports,
             options,
-            rules,
-            inputs,
+            on_report=outcome.add,
             quiet=quiet,
+            rules=rules,
+            inputs=inputs,
             chart=settings.chart,
             force=settings.force,
-        ):
-            terminal.warn(problem)
-        if standard_output_gone() and not settings.reports:
-            return outcome.exit_code()  # as above: the reader went away
+        )
+    outcome.errors = bool(plans.errors)
+    for problem in problems:
+        terminal.warn(problem)
+    gone = standard_output_gone() and not settings.reports
+    if not complete or gone:  # the reader went away: nothing more to say, to nobody
+        return outcome.exit_code()
     for diagnostic in outcome.shortfalls:
         terminal.diagnostic(diagnostic)
     return outcome.exit_code()

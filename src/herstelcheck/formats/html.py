@@ -16,8 +16,10 @@ other format), so no value can hide or reorder what a reader sees.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -25,9 +27,14 @@ from markupsafe import Markup
 from herstelcheck import chart, memo
 from herstelcheck.audit import AuditRun
 from herstelcheck.formats import RenderOptions
+from herstelcheck.formats.memo_writer import MemoWriter, written
 from herstelcheck.mdescape import one_line
 
+if TYPE_CHECKING:
+    from herstelcheck.checklist import Checklist
+
 REPORT_TEMPLATE = "report.html.j2"
+PARTS_TEMPLATE = "report-parts.html.j2"
 CHART_TEMPLATE = "chart.svg.j2"
 HTML_LANG = {"nl": "nl", "en": "en"}
 """The `lang` of the page for each language of the report."""
@@ -66,30 +73,59 @@ def environment() -> Environment:
 
 def render(run: AuditRun, options: RenderOptions) -> str:
     """The HTML report of the run."""
-    data = memo.for_options(run, options)
-    lang = options.lang
-    charts = [chart.bar_chart(plan, lang, f"chart-{n}") for n, plan in enumerate(data.plans, 1)]
-    heat = chart.heat_map(data.plans, data, lang) if len(data.plans) > 1 else None
-    template = environment().get_template(REPORT_TEMPLATE)
-    return template.render(
-        data.variables(),
-        charts=charts,
-        heatmap=heat,
-        colours=chart.COLOURS,
-        tints=chart.TINTS,
-        html_lang=HTML_LANG.get(lang, "nl"),
-        csp=Markup(CONTENT_SECURITY_POLICY),  # our own constant, written as it is
-    )
+    return written(Writer(run.checklist, run.today, options), run.reports, run.errors)
+
+
+class Writer(MemoWriter):
+    """The HTML report, written plan by plan (`memo_writer`): a plan's section, with its
+    chart, as soon as it is audited (the macro `plan_section` of `report-parts.html.j2`);
+    the page around the sections at the end (`report.html.j2`)."""
+
+    def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
+        super().__init__(checklist, today, options)
+        # The parts as a module, made once: its macros write every plan's section.
+        parts = environment().get_template(PARTS_TEMPLATE)
+        self._parts: Any = parts.make_module({"words": self.words})
+
+    def section(self, plan: memo.PlanView, number: int) -> Iterable[str]:
+        drawn = chart.bar_chart(plan, self.options.lang, f"chart-{number}")
+        return (self._parts.plan_section(plan, drawn),)
+
+    def page(self, data: memo.Memo, sections: Iterator[str]) -> Iterable[str]:
+        lang = self.options.lang
+        charts = []
+        if len(data.plans) == 1 and isinstance(data.plans[0], memo.PlanView):
+            charts.append(chart.bar_chart(data.plans[0], lang, "chart-1"))
+        template = environment().get_template(REPORT_TEMPLATE)
+        return template.generate(
+            data.variables(),
+            sections=(Markup(chunk) for chunk in sections),  # HTML the templates made
+            charts=charts,
+            colours=chart.COLOURS,
+            tints=chart.TINTS,
+            html_lang=HTML_LANG.get(lang, "nl"),
+            csp=Markup(CONTENT_SECURITY_POLICY),  # our own constant, written as it is
+        )
 
 
 def render_chart(run: AuditRun, options: RenderOptions) -> str:
-    """The chart of the run as an SVG file: the bars of one plan, or the heat map of
-    several (of none: an empty heat map)."""
-    data = memo.for_options(run, options)
-    drawn: chart.BarChart | chart.HeatMap
-    if len(data.plans) == 1:
-        drawn = chart.bar_chart(data.plans[0], options.lang)
-    else:
-        drawn = chart.heat_map(data.plans, data, options.lang)
-    svg = environment().get_template(CHART_TEMPLATE).render(chart=drawn)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg
+    """The chart of the run as an SVG file (`ChartWriter`)."""
+    return written(ChartWriter(run.checklist, run.today, options), run.reports, run.errors)
+
+
+class ChartWriter(MemoWriter):
+    """The chart beside a memo (`--chart`), written as the memo is: the bars of one plan,
+    or the heat map of the rows of several (of none: an empty heat map)."""
+
+    def section(self, plan: memo.PlanView, number: int) -> Iterable[str]:
+        return ()  # a chart has no sections
+
+    def page(self, data: memo.Memo, sections: Iterator[str]) -> Iterable[str]:
+        drawn: chart.BarChart | chart.HeatMap
+        first = data.plans[0] if len(data.plans) == 1 else None
+        if isinstance(first, memo.PlanView):
+            drawn = chart.bar_chart(first, self.options.lang)
+        else:
+            drawn = chart.heat_map(data.plans, data.checklist, self.options.lang)
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+        yield from environment().get_template(CHART_TEMPLATE).generate(chart=drawn)

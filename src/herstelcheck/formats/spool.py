@@ -11,7 +11,7 @@ so a report of any number of plans is written without holding it in memory.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO
 
@@ -60,7 +60,7 @@ class Spool:
         try:
             if self._file is None:
                 pieces, self._pieces = self._pieces, []
-                yield from _chunked(pieces)
+                yield from chunked(pieces)
                 return
             file = self._file
             with _on_disk():
@@ -94,8 +94,9 @@ def _on_disk() -> Iterator[None]:
         ) from None
 
 
-def _chunked(pieces: list[str]) -> Iterator[str]:
-    """The pieces joined into chunks of about `CHUNK` characters."""
+def chunked(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces joined into chunks of about `CHUNK` characters (a template gives its
+    text in many small pieces; a chunk is written at a time)."""
     batch: list[str] = []
     size = 0
     for piece in pieces:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from herstelcheck.formats import markdown
+from herstelcheck.formats import sandbox
 
 pytestmark = pytest.mark.slow  # each test starts a template process with limits
 
@@ -35,7 +35,7 @@ def memo_with(cli, tmp_path: Path, template: str, *extra: str):
 
 @POSIX
 def test_a_template_that_runs_for_ever_is_stopped(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(markdown, "TEMPLATE_CPU_SECONDS", 1)
+    monkeypatch.setattr(sandbox, "TEMPLATE_CPU_SECONDS", 1)
     target = tmp_path / "memo.md"
     started = time.monotonic()
     path, result = memo_with(cli, tmp_path, ENDLESS, "-o", str(target))
@@ -50,7 +50,7 @@ def test_a_template_that_runs_for_ever_is_stopped(cli, tmp_path, monkeypatch):
 
 @POSIX
 def test_a_template_that_takes_all_memory_is_stopped(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(markdown, "TEMPLATE_MEMORY", 400 * 1024 * 1024)
+    monkeypatch.setattr(sandbox, "TEMPLATE_MEMORY", 400 * 1024 * 1024)
     path, result = memo_with(cli, tmp_path, GREEDY)
     assert result.exit_code == 2, result
     assert result.stderr == (
@@ -61,8 +61,8 @@ def test_a_template_that_takes_all_memory_is_stopped(cli, tmp_path, monkeypatch)
 
 
 def test_a_template_is_stopped_by_the_clock_too(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(markdown, "TEMPLATE_CPU_SECONDS", 100)
-    monkeypatch.setattr(markdown, "TEMPLATE_WALL_SECONDS", 1)
+    monkeypatch.setattr(sandbox, "TEMPLATE_CPU_SECONDS", 100)
+    monkeypatch.setattr(sandbox, "TEMPLATE_WALL_SECONDS", 1)
     path, result = memo_with(cli, tmp_path, ENDLESS)
     assert result.exit_code == 2, result
     assert result.stderr == (
