@@ -58,7 +58,7 @@ CASES = {
     "one gemeente twice": ["{examples}", "-"],  # JUnit: both class names get the file
 }
 
-STREAMED = ["json", "terminal", "concise", "sarif", "junit", "github", "markdown", "html"]
+FORMATS = ["json", "terminal", "concise", "sarif", "junit", "github", "markdown", "html"]
 """The formats, every one written plan by plan."""
 
 
@@ -69,7 +69,7 @@ def _args(case: list[str], batch: Path, tmp_path: Path) -> list[str]:
     return [arg.format(**places) for arg in case]
 
 
-@pytest.mark.parametrize("fmt", STREAMED)
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("case", CASES.values(), ids=list(CASES))
 def test_the_streamed_run_shows_what_a_whole_run_shows(
     cli, batch, tmp_path, monkeypatch, case, fmt
@@ -130,7 +130,7 @@ def whole_run(batch):
     return paths, run
 
 
-@pytest.mark.parametrize("fmt", STREAMED)
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_the_streamed_report_is_byte_for_byte_the_rendered_one(whole_run, monkeypatch, fmt):
     """The report of a run that keeps its reports, rendered whole, against the
     command's output (the whole-run side made without the command)."""

@@ -154,8 +154,9 @@ class PlanWriter(Protocol):
 
     `end` may give its text in chunks (an iterator of strings): a report whose end is
     large and known only then (the SARIF results, which follow the run's errors; the
-    JUnit suites, which follow the run's totals) keeps it in a `formats.spool.Spool` and
-    gives it back a chunk at a time."""
+    JUnit suites, which follow the run's totals; a memo's sections, which follow its
+    comparison of all plans) keeps it in a `formats.spool.Spool` and gives it back a
+    chunk at a time."""
 
     def start(self) -> str: ...
 
