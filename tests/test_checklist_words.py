@@ -3,7 +3,9 @@ sentences for people that name no plan key (the key is a field of its own)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 
 import pytest
 import yaml
@@ -13,14 +15,51 @@ from herstelcheck import checklist, planwords
 from herstelcheck.audit import CriterionResult
 from herstelcheck.checklist import Criterion, Text, check_plan_path, key_of
 from herstelcheck.i18n import LANGUAGES
-from herstelcheck.model import Bron, Niveau, OrganisatieVorm, Term
+from herstelcheck.model import (
+    Bron,
+    MoneyOrText,
+    Niveau,
+    OrganisatieVorm,
+    Plan,
+    PlanDate,
+    Term,
+    field_types,
+    unwrap_optional,
+)
 from herstelcheck.planwords import Words
 
 CHECKLIST = checklist.load()
 CRITERIA = [c for item in CHECKLIST.items for c in item.criteria]
 PLURALS = yaml.safe_load((DATA / "checklists" / "plurals.yaml").read_text(encoding="utf-8"))
 
-FIELDS = planwords.format_fields()
+
+def _format_fields() -> dict[str, bool]:
+    """`Class.field` of every field of the plan format -> whether it holds a list: the
+    dataclasses reachable from `Plan`, but not the values written as one scalar (a date,
+    an amount or a text)."""
+    found: dict[str, bool] = {}
+    todo: list[typing.Any] = [Plan]
+    done: set[typing.Any] = set()
+    while todo:
+        cls = todo.pop()
+        if cls in done:
+            continue
+        done.add(cls)
+        for field, tp in field_types(cls).items():
+            tp = unwrap_optional(tp)
+            found[f"{cls.__name__}.{field}"] = typing.get_origin(tp) is list
+            for inner in typing.get_args(tp) or (tp,):
+                inner = unwrap_optional(inner)
+                if (
+                    isinstance(inner, type)
+                    and dataclasses.is_dataclass(inner)
+                    and inner not in (PlanDate, MoneyOrText)
+                ):
+                    todo.append(inner)
+    return found
+
+
+FIELDS = _format_fields()
 KEY_NAMES = {owner.split(".", 1)[1] for owner in FIELDS}
 """Every key of the plan format (`afdelingen`, `raad_informeren`, ...)."""
 VALUES = {str(v.value) for kind in (Term, OrganisatieVorm, Bron, Niveau) for v in kind}

@@ -130,3 +130,13 @@ def test_numbers_and_dates_as_the_language_writes_them():
     assert i18n.decimal("+1.5", "nl") == "+1,5"
     assert i18n.long_date(dt.date(2021, 6, 30), "nl") == "30 juni 2021"
     assert i18n.long_date(dt.date(2021, 6, 30), "en") == "30 June 2021"
+
+
+def test_values_found_by_a_scan_as_the_language_writes_them():
+    assert i18n.value_text(1200000.0, "nl") == "1.200.000"
+    assert i18n.value_text(1200000.0, "en") == "1,200,000"
+    assert i18n.value_text(2.5, "nl") == "2,5"
+    assert i18n.value_text(2.5, "en") == "2.5"
+    assert [i18n.value_text(v, "nl") for v in (True, False)] == ["ja", "nee"]
+    assert [i18n.value_text(v, "en") for v in (True, False)] == ["yes", "no"]
+    assert i18n.value_text("wethouder", "en") == "wethouder"

@@ -2,9 +2,9 @@
 
 Every report takes its words from here, with `t(key, lang)`. A word that several
 reports use has one key; the words of one report have keys that start with its name
-(`memo.`, `checklist.`, `diff.`). A text names another word as `{word[key]}` and a
-status symbol as `{symbol[status]}`, so each word, the status names above all, is
-written once.
+(`memo.`, `checklist.`, `diff.`, `scan.`; `scan.draft.` for the comments of the draft
+plan a scan writes). A text names another word as `{word[key]}` and a status symbol as
+`{symbol[status]}`, so each word, the status names above all, is written once.
 
 Where a number goes with a noun, the word has plural forms in each language, `{"one":
 ..., "other": ...}`: `one` when the number is 1, `other` for any other number, as
@@ -104,6 +104,8 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
     "role.aanvullend": {"nl": "aanvullend", "en": "advisory"},
     "read_plan": {"nl": "Plan inlezen", "en": "Read the plan"},
     "not_read": {"nl": "Niet gelezen", "en": "Could not be read"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
     "summary": {
         "nl": {
             "one": "{total} item: {met} {word[met]}, {partial} {word[partial]}, "
@@ -402,6 +404,101 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
         "en": "{better} {word[diff.better]}, {worse} {word[diff.worse]}, "
         "{same} {word[diff.same]}. Score {old} {arrow} {new} ({delta}).",
     },
+    # --- herstelcheck scan: the report (its statuses are the audit's, its column heads
+    # `item`, `status` and `source` the words of several reports)
+    "scan.title": {"nl": "Scan", "en": "Scan"},
+    "scan.pages": {
+        "nl": {"one": "{count} pagina", "other": "{count} pagina's"},
+        "en": {"one": "{count} page", "other": "{count} pages"},
+    },
+    "scan.page": {"nl": "p. {page}", "en": "p. {page}"},
+    "scan.passages": {
+        "nl": {"one": "{count} passage gelezen", "other": "{count} passages gelezen"},
+        "en": {"one": "{count} passage read", "other": "{count} passages read"},
+    },
+    "scan.provisional": {"nl": "voorlopig, uit de tekst", "en": "provisional, from the text"},
+    "scan.status_line": {
+        "nl": "{word[status]}: {status} ({word[scan.provisional]})",
+        "en": "{word[status]}: {status} ({word[scan.provisional]})",
+    },
+    "scan.found": {"nl": "gevonden", "en": "found"},
+    "scan.not_found": {"nl": "niet gevonden", "en": "not found"},
+    "scan.said_absent": {"nl": "volgens de tekst afwezig", "en": "absent, says the text"},
+    "scan.evidence": {
+        "nl": "Waar het document erover spreekt",
+        "en": "Where the document speaks of it",
+    },
+    "scan.absent": {
+        "nl": "Waar het document zegt dat het ontbreekt",
+        "en": "Where the document says it is absent",
+    },
+    "scan.values": {"nl": "Gevonden waarden", "en": "Values found"},
+    "scan.no_evidence": {
+        "nl": "Het document zegt hier niets over: geen enkel signaal gevonden.",
+        "en": "The document says nothing about this: no signal found.",
+    },
+    "scan.only_absent": {
+        "nl": "Het document noemt dit alleen om te zeggen dat het ontbreekt.",
+        "en": "The document mentions this only to say it is absent.",
+    },
+    "scan.summary": {
+        "nl": "{found} van de {total} items gevonden in de tekst. Een scan doet voorstellen: "
+        "controleer de bronnen en verbeter het concept voordat u het toetst.",
+        "en": "{found} of {total} items found in the text. A scan suggests: check the "
+        "sources and correct the draft before you audit it.",
+    },
+    "scan.signals": {"nl": "Signalen", "en": "Signals"},
+    "scan.field": {"nl": "Veld", "en": "Field"},
+    "scan.value": {"nl": "Waarde", "en": "Value"},
+    "scan.signal": {"nl": "signaal", "en": "signal"},
+    # --- herstelcheck scan: the comments of the draft plan
+    "scan.draft.head": {
+        "nl": "Concept van een plan (planformaat 1.1), opgesteld door herstelcheck scan uit:",
+        "en": "Draft of a plan (plan format 1.1), drafted by herstelcheck scan from:",
+    },
+    "scan.draft.check": {
+        "nl": "Dit is een eerste opzet, geen oordeel: controleer en verbeter elke waarde. Bij\n"
+        "elke waarde staat waar die in het document staat (pagina of kop) en het citaat;\n"
+        "wat niet is gevonden, staat als commentaar met TODO. Zegt het document iets dat\n"
+        "in geen veld past, zet het dan in de 'toelichting' van de sectie.",
+        "en": "This is a first draft, not a verdict: check and correct every value. Each\n"
+        "value says where it stands in the document (page or heading) and quotes it;\n"
+        "what was not found is a comment with TODO. Where the document says something\n"
+        "that fits no field, put it in the section's 'toelichting'.",
+    },
+    "scan.draft.audit": {
+        "nl": "Toets het daarna met:  herstelcheck audit {file}",
+        "en": "Then audit it with:  herstelcheck audit {file}",
+    },
+    "scan.draft.todo": {
+        "nl": "TODO: niet gevonden in het document",
+        "en": "TODO: not found in the document",
+    },
+    "scan.draft.todo_list": {
+        "nl": "TODO: niet gevonden in het document (een lijst)",
+        "en": "TODO: not found in the document (a list)",
+    },
+    "scan.draft.from_file": {
+        "nl": "TODO: niet gevonden in het document; genomen uit de bestandsnaam",
+        "en": "TODO: not found in the document; taken from the file name",
+    },
+    "scan.draft.from_properties": {
+        "nl": "uit de documenteigenschappen",
+        "en": "from the document properties",
+    },
+    "scan.draft.item": {"nl": "Item {number}: {title}", "en": "Item {number}: {title}"},
+    "scan.draft.nothing": {
+        "nl": "Niets over gevonden in het document.",
+        "en": "Nothing found about this in the document.",
+    },
+    "scan.draft.absent": {
+        "nl": 'Het document zegt dat dit ontbreekt ({place}): "{quote}"',
+        "en": 'The document says this is absent ({place}): "{quote}"',
+    },
+    "scan.draft.exceptions": {
+        "nl": "TODO: items die u bewust anders aanpakt, met de reden (zie herstelcheck init)",
+        "en": "TODO: items you handle otherwise on purpose, with why (see herstelcheck init)",
+    },
 }
 
 _MONTHS = {
@@ -485,6 +582,20 @@ def long_date(date: dt.date, lang: str) -> str:
 def month_name(month: int, lang: str) -> str:
     """The name of a month (1-12): `juni`, `June`."""
     return _MONTHS.get(lang, _MONTHS["nl"])[month - 1]
+
+
+def value_text(value: object, lang: str) -> str:
+    """A value found in a document as a report shows it: a whole number grouped by
+    thousands (`1.200.000`, `1,200,000` in English), another with the language's
+    decimal sign, yes or no in words (`ja`/`nee`), text as it is."""
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, float):
+        if value.is_integer():
+            grouped = f"{value:,.0f}"
+            return grouped if lang == "en" else grouped.replace(",", ".")
+        return str(value) if lang == "en" else str(value).replace(".", ",")
+    return str(value)
 
 
 def money(amount: float, lang: str) -> str:

@@ -338,28 +338,3 @@ def place(concrete: str) -> Words:
 
 _INDEX = re.compile(r"\[\d+\]")
 """The position in a concrete path (`acties[2]`), which words leave to `place`."""
-
-
-def format_fields() -> dict[str, bool]:
-    """`Class.field` of every field of the plan format -> whether it holds a list (for
-    the test that each has a name, and each list a name for one entry)."""
-    found: dict[str, bool] = {}
-    todo: list[Any] = [Plan]
-    done: set[Any] = set()
-    while todo:
-        cls = todo.pop()
-        if cls in done:
-            continue
-        done.add(cls)
-        for field, tp in field_types(cls).items():
-            tp = unwrap_optional(tp)
-            found[f"{cls.__name__}.{field}"] = typing.get_origin(tp) is list
-            for inner in typing.get_args(tp) or (tp,):
-                inner = unwrap_optional(inner)
-                if (
-                    isinstance(inner, type)
-                    and dataclasses.is_dataclass(inner)
-                    and inner.__name__ not in ("PlanDate", "MoneyOrText")
-                ):
-                    todo.append(inner)
-    return found

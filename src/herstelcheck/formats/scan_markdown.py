@@ -8,11 +8,10 @@ from __future__ import annotations
 from functools import partial
 
 from herstelcheck.formats import RenderOptions
-from herstelcheck.i18n import number
+from herstelcheck.i18n import number, t, value_text
 from herstelcheck.mdescape import escape, one_line
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
-from herstelcheck.scan.words import counted, say, shown, status
 
 md = partial(escape, gfm=True)
 """Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
@@ -28,7 +27,7 @@ def render(run: ScanRun, options: RenderOptions) -> str:
             lines.append("")
         lines += document(scanned, lang)
     if run.errors:
-        lines += ["", f"## {say('not_read', lang)}", ""]
+        lines += ["", f"## {t('not_read', lang)}", ""]
         lines += [f"- `{_code(e.file)}`: {md(e.message)}" for e in run.errors]
     return "\n".join(lines) + "\n"
 
@@ -36,29 +35,29 @@ def render(run: ScanRun, options: RenderOptions) -> str:
 def document(scanned: DocumentScan, lang: str) -> list[str]:
     about = [scanned.kind.upper()]
     if scanned.pages is not None:
-        about.append(counted("pages", scanned.pages, lang))
-    about.append(counted("passages", scanned.passages, lang))
+        about.append(t("scan.pages", lang, count=scanned.pages))
+    about.append(t("scan.passages", lang, count=scanned.passages))
     lines = [
-        f"# {say('scan', lang)}: {md(scanned.gemeente)}: {md(scanned.titel)}",
+        f"# {t('scan.title', lang)}: {md(scanned.gemeente)}: {md(scanned.titel)}",
         "",
         f"`{_code(scanned.file)}` ({', '.join(about)})",
         "",
-        f"**Score {number(scanned.report.score, lang)} / 100** ({say('provisional', lang)})",
+        f"**Score {number(scanned.report.score, lang)} / 100** ({t('scan.provisional', lang)})",
         "",
-        f"| # | {say('item', lang)} | {say('status', lang)} ({say('provisional', lang)}) "
-        f"| {say('signals', lang)} |",
+        f"| # | {t('item', lang)} | {t('status', lang)} ({t('scan.provisional', lang)}) "
+        f"| {t('scan.signals', lang)} |",
         "|---:|---|---|---:|",
     ]
     for item in scanned.items:
         value = item.status.value
         lines.append(
             f"| {item.item.id} | {md(item.item.title.get(lang))} "
-            f"| {_SYMBOLS[value]} {status(value, lang)} | {len(item.evidence) or '-'} |"
+            f"| {_SYMBOLS[value]} {t(value, lang)} | {len(item.evidence) or '-'} |"
         )
     for item in scanned.items:
         lines += ["", *item_lines(item, scanned, lang)]
     found = sum(1 for item in scanned.items if item.found)
-    lines += ["", say("summary", lang, found=found, total=len(scanned.items))]
+    lines += ["", t("scan.summary", lang, found=found, total=len(scanned.items))]
     return lines
 
 
@@ -67,22 +66,24 @@ def item_lines(item: ItemScan, scanned: DocumentScan, lang: str) -> list[str]:
     lines = [
         f"## {item.item.id}. {md(item.item.title.get(lang))}",
         "",
-        say("status_line", lang, status=status(value, lang), provisional=say("provisional", lang)),
+        t("scan.status_line", lang, status=t(value, lang)),
         "",
     ]
     if not item.evidence and not item.absent:
-        lines += [say("no_evidence", lang), ""]
+        lines += [t("scan.no_evidence", lang), ""]
     elif not item.evidence:
-        lines += [say("only_absent", lang), ""]
+        lines += [t("scan.only_absent", lang), ""]
     for criterion in item.criteria:
         mark = "✔" if criterion.found else "✘"
         word = "found" if criterion.found else "said_absent" if criterion.absent else "not_found"
-        lines.append(f"- {mark} {md(criterion.criterion.title.get(lang))} ({say(word, lang)})")
+        lines.append(
+            f"- {mark} {md(criterion.criterion.title.get(lang))} ({t(f'scan.{word}', lang)})"
+        )
     if item.evidence:
-        lines += ["", f"### {say('evidence', lang)}", ""]
+        lines += ["", f"### {t('scan.evidence', lang)}", ""]
         lines += [evidence_line(e, s, lang) for e, s in merged(item.evidence)]
     if item.absent:
-        lines += ["", f"### {say('absent', lang)}", ""]
+        lines += ["", f"### {t('scan.absent', lang)}", ""]
         lines += [evidence_line(e, s, lang) for e, s in merged(item.absent)]
     ids = {c.criterion.id for c in item.criteria}
     values = [
@@ -93,21 +94,23 @@ def item_lines(item: ItemScan, scanned: DocumentScan, lang: str) -> list[str]:
     if values:
         lines += [
             "",
-            f"### {say('values', lang)}",
+            f"### {t('scan.values', lang)}",
             "",
-            f"| {say('field', lang)} | {say('value', lang)} | {say('source', lang)} |",
+            f"| {t('scan.field', lang)} | {t('scan.value', lang)} | {t('source', lang)} |",
             "|---|---|---|",
         ]
         for found in values:
             passage = found.passage
             source = _where(passage.page, passage.heading, lang) if passage is not None else ""
-            lines.append(f"| `{_code(found.field)}` | {md(shown(found.value, lang))} | {source} |")
+            lines.append(
+                f"| `{_code(found.field)}` | {md(value_text(found.value, lang))} | {source} |"
+            )
     return lines
 
 
 def _where(page: int | None, heading: str | None, lang: str) -> str:
     if page is not None:
-        return say("page", lang, page=page)
+        return t("scan.page", lang, page=page)
     return md(heading) if heading else "-"
 
 
@@ -115,7 +118,7 @@ def evidence_line(given: Evidence, signals: tuple[str, ...], lang: str) -> str:
     shown = ", ".join(md(signal) for signal in signals)
     return (
         f"- {_where(given.page, given.heading, lang)}: “{quoted(given.quote)}” "
-        f"({say('signal', lang)}: {shown})"
+        f"({t('scan.signal', lang)}: {shown})"
     )
 
 

@@ -18,11 +18,10 @@ from rich.text import Text
 
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.console import draw
-from herstelcheck.i18n import number
+from herstelcheck.i18n import number, t, value_text
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
 from herstelcheck.scan.values import Found
-from herstelcheck.scan.words import counted, say, shown, status
 from herstelcheck.textsafe import visible
 
 _SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
@@ -39,7 +38,7 @@ def render(run: ScanRun, options: RenderOptions) -> str:
         parts += document(scanned, options)
     if run.errors:
         parts.append(Text())
-        parts.append(Text(say("not_read", options.lang), style="bold red"))
+        parts.append(Text(t("not_read", options.lang), style="bold red"))
         for error in run.errors:
             parts.append(Text(visible(f"{error.file}: {error.message}")))
     return draw(options, parts)
@@ -47,18 +46,18 @@ def render(run: ScanRun, options: RenderOptions) -> str:
 
 def document(scanned: DocumentScan, options: RenderOptions) -> list[RenderableType]:
     lang, plain = options.lang, options.ascii_only
-    title = Text(f"{say('scan', lang)}: ", style="bold")
+    title = Text(f"{t('scan.title', lang)}: ", style="bold")
     title.append(visible(scanned.file), style="bold")
     about = [scanned.kind.upper()]
     if scanned.pages is not None:
-        about.append(counted("pages", scanned.pages, lang))
-    about.append(counted("passages", scanned.passages, lang))
+        about.append(t("scan.pages", lang, count=scanned.pages))
+    about.append(t("scan.passages", lang, count=scanned.passages))
     head = Text(" · ".join(about) if not plain else " - ".join(about), style="dim")
     plan = Text(visible(scanned.gemeente), style="bold")
     plan.append(": ")
     plan.append(visible(scanned.titel))
     score = Text(f"Score {number(scanned.report.score, lang)} / 100", style="bold")
-    score.append(f"  ({say('provisional', lang)})", style="dim")
+    score.append(f"  ({t('scan.provisional', lang)})", style="dim")
     parts: list[RenderableType] = [
         title,
         head,
@@ -72,7 +71,7 @@ def document(scanned: DocumentScan, options: RenderOptions) -> list[RenderableTy
     found = sum(1 for item in scanned.items if item.found)
     parts += [
         Text(),
-        Text(say("summary", lang, found=found, total=len(scanned.items)), style="bold"),
+        Text(t("scan.summary", lang, found=found, total=len(scanned.items)), style="bold"),
     ]
     return parts
 
@@ -80,7 +79,7 @@ def document(scanned: DocumentScan, options: RenderOptions) -> list[RenderableTy
 def status_text(item: ItemScan, plain: bool, lang: str) -> Text:
     value = item.status.value
     symbol = (_ASCII if plain else _SYMBOLS)[value]
-    return Text(f"{symbol} {status(value, lang)}", style=_STYLES[value])
+    return Text(f"{symbol} {t(value, lang)}", style=_STYLES[value])
 
 
 def summary_table(scanned: DocumentScan, options: RenderOptions) -> Table:
@@ -93,9 +92,9 @@ def summary_table(scanned: DocumentScan, options: RenderOptions) -> Table:
         header_style="bold",
     )
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(say("item", lang), ratio=1)
-    table.add_column(f"{say('status', lang)} ({say('provisional', lang)})", no_wrap=True)
-    table.add_column(say("signals", lang), justify="right", no_wrap=True)
+    table.add_column(t("item", lang), ratio=1)
+    table.add_column(f"{t('status', lang)} ({t('scan.provisional', lang)})", no_wrap=True)
+    table.add_column(t("scan.signals", lang), justify="right", no_wrap=True)
     for item in scanned.items:
         table.add_row(
             Text(str(item.item.id)),
@@ -113,30 +112,30 @@ def item_block(item: ItemScan, scanned: DocumentScan, options: RenderOptions) ->
     lang, plain = options.lang, options.ascii_only
     heading = Text(f"{item.item.id}. ", style="bold")
     heading.append(visible(item.item.title.get(lang)), style="bold")
-    line = Text(f"{say('status', lang)}: ")
+    line = Text(f"{t('status', lang)}: ")
     line.append_text(status_text(item, plain, lang))
-    line.append(f"  ({say('provisional', lang)})", style="dim")
+    line.append(f"  ({t('scan.provisional', lang)})", style="dim")
     body: list[RenderableType] = [line]
     if not item.evidence and not item.absent:
-        body.append(Text(say("no_evidence", lang), style="yellow"))
+        body.append(Text(t("scan.no_evidence", lang), style="yellow"))
     elif not item.evidence:
-        body.append(Text(say("only_absent", lang), style="yellow"))
+        body.append(Text(t("scan.only_absent", lang), style="yellow"))
     tick, cross = ("+", "x") if plain else ("✔", "✘")
     for criterion in item.criteria:
         mark = Text(tick, style="green") if criterion.found else Text(cross, style="red")
         line = Text.assemble(mark, " ", Text(visible(criterion.criterion.title.get(lang))))
         word = "found" if criterion.found else "said_absent" if criterion.absent else "not_found"
-        line.append(f"  ({say(word, lang)})", style="dim")
+        line.append(f"  ({t(f'scan.{word}', lang)})", style="dim")
         body.append(line)
     if item.evidence:
-        body.append(Text(say("evidence", lang), style="bold"))
+        body.append(Text(t("scan.evidence", lang), style="bold"))
         body += [indented(evidence_line(e, s, options)) for e, s in merged(item.evidence)]
     if item.absent:
-        body.append(Text(say("absent", lang), style="bold"))
+        body.append(Text(t("scan.absent", lang), style="bold"))
         body += [indented(evidence_line(e, s, options)) for e, s in merged(item.absent)]
     values = [f for f in scanned.values if _item_of(f, item)]
     if values:
-        body.append(Text(say("values", lang), style="bold"))
+        body.append(Text(t("scan.values", lang), style="bold"))
         body.append(indented(values_table(values, lang)))
     return Group(heading, indented(Group(*body)))
 
@@ -156,7 +155,7 @@ def indented(part: RenderableType, by: int = INDENT) -> Padding:
 
 def where(page: int | None, heading: str | None, lang: str) -> str:
     if page is not None:
-        return say("page", lang, page=page)
+        return t("scan.page", lang, page=page)
     return visible(heading) if heading else "-"
 
 
@@ -183,7 +182,7 @@ def evidence_line(given: Evidence, signals: tuple[str, ...], options: RenderOpti
     line.append("  ")
     line.append_text(quoted(given.quote, options.ascii_only))
     found = ", ".join(visible(signal) for signal in signals)
-    line.append(f"  ({say('signal', lang)}: {found})", style="dim")
+    line.append(f"  ({t('scan.signal', lang)}: {found})", style="dim")
     return line
 
 
@@ -195,5 +194,5 @@ def values_table(values: list[Found], lang: str) -> Table:
     for found in values:
         passage = found.passage
         source = where(passage.page, passage.heading, lang) if passage is not None else ""
-        table.add_row(Text(found.field), Text(visible(shown(found.value, lang))), Text(source))
+        table.add_row(Text(found.field), Text(visible(value_text(found.value, lang))), Text(source))
     return table

@@ -19,11 +19,11 @@ from enum import Enum
 from typing import Any
 
 from herstelcheck.checklist import Checklist
+from herstelcheck.i18n import t
 from herstelcheck.model import MoneyOrText, Plan, PlanDate, Term, field_types, unwrap_optional
 from herstelcheck.scan.evidence import Hit, quote
 from herstelcheck.scan.meta import Meta
 from herstelcheck.scan.values import SECTION_OF, Found, section_of
-from herstelcheck.scan.words import say
 from herstelcheck.template import yaml_string
 from herstelcheck.textsafe import visible
 
@@ -46,7 +46,7 @@ def comment_text(text: str, limit: int = COMMENT_LENGTH) -> str:
 def place(found_page: int | None, heading: str | None, lang: str) -> str:
     """Where a passage stands, for a comment: `p. 3`, or its heading path."""
     if found_page is not None:
-        return say("page", lang, page=found_page)
+        return t("scan.page", lang, page=found_page)
     return heading or "-"
 
 
@@ -62,9 +62,9 @@ class _Writer:
         come from the same sentence)."""
         pad = INDENT * depth
         if found.origin == "file name":
-            text = say("draft.from_file", self.lang)
+            text = t("scan.draft.from_file", self.lang)
         elif found.origin == "properties":
-            text = say("draft.from_properties", self.lang)
+            text = t("scan.draft.from_properties", self.lang)
         elif found.passage is not None and found.quote is not None:
             where = comment_text(place(found.passage.page, found.passage.heading, self.lang), 80)
             text = f'{where}: "{comment_text(found.quote.text)}"'
@@ -74,10 +74,10 @@ class _Writer:
             self.lines.append(f"{pad}# {text}")
         self._last_source = text
 
-    def todo(self, key: str, depth: int, text: str = "", words: str = "draft.todo") -> None:
+    def todo(self, key: str, depth: int, text: str = "", words: str = "scan.draft.todo") -> None:
         pad = INDENT * depth
         entry = f"{pad}# {key}: {text}".rstrip()
-        self.lines.append(f"{entry:<32}  # {say(words, self.lang)}")
+        self.lines.append(f"{entry:<32}  # {t(words, self.lang)}")
         self._last_source = ""
 
     def section(self, cls: type, path: str, depth: int) -> None:
@@ -123,7 +123,10 @@ class _Writer:
             number += 1
         if not entries:
             self.todo(
-                key, depth, "[]" if not dataclasses.is_dataclass(item) else "", "draft.todo_list"
+                key,
+                depth,
+                "[]" if not dataclasses.is_dataclass(item) else "",
+                "scan.draft.todo_list",
             )
             return
         self.lines.append(f"{pad}{key}:")
@@ -192,12 +195,12 @@ def render(
     """The text of the draft of `file`."""
     writer = _Writer([meta.gemeente, meta.titel, *meta.others, *found], lang)
     lines = writer.lines
-    lines.append(f"# {say('draft.head', lang)}")
+    lines.append(f"# {t('scan.draft.head', lang)}")
     lines.append(f"#   {comment_text(file)}")
     lines.append("#")
-    lines += [f"# {line}" for line in say("draft.check", lang).split("\n")]
+    lines += [f"# {line}" for line in t("scan.draft.check", lang).split("\n")]
     lines.append("#")
-    lines.append(f"# {say('draft.audit', lang, file=comment_text(draft_name, 100))}")
+    lines.append(f"# {t('scan.draft.audit', lang, file=comment_text(draft_name, 100))}")
     lines.append("")
     for key in _HEAD_FIELDS:
         writer.field(key, field_types(Plan)[key], key, 0)
@@ -208,7 +211,7 @@ def render(
         lines += _section_head(key, checklist, absent, writer, lang)
         writer.field(key, tp, key, 0)
     lines.append("")
-    writer.todo("uitzonderingen", 0, words="draft.exceptions")
+    writer.todo("uitzonderingen", 0, words="scan.draft.exceptions")
     return "\n".join(lines) + "\n"
 
 
@@ -223,7 +226,7 @@ def _section_head(
     lines = []
     for item in items:
         title = comment_text(item.title.get(lang), 120)
-        lines.append(f"# {say('draft.item', lang, number=item.id, title=title)}")
+        lines.append(f"# {t('scan.draft.item', lang, number=item.id, title=title)}")
     if not writer.has(section):
         mine = []
         for hit in absent:
@@ -236,10 +239,13 @@ def _section_head(
             where = place(hit.passage.page, hit.passage.heading, lang)
             lines.append(
                 "# "
-                + say(
-                    "draft.absent", lang, place=comment_text(where, 80), quote=comment_text(shown)
+                + t(
+                    "scan.draft.absent",
+                    lang,
+                    place=comment_text(where, 80),
+                    quote=comment_text(shown),
                 )
             )
         if not mine:
-            lines.append(f"# {say('draft.nothing', lang)}")
+            lines.append(f"# {t('scan.draft.nothing', lang)}")
     return lines
