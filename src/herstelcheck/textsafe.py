@@ -87,3 +87,22 @@ BYTE_ORDER_MARKS = (
 )
 """The byte order marks a text file may start with, and their encodings; UTF-32 first,
 since its little-endian mark starts with UTF-16's."""
+
+
+def text_encoding(data: bytes) -> tuple[str, int]:
+    """The encoding of a text file and the length of its byte order mark: told by the
+    mark, else by where the zero bytes of its first character fall (UTF-16 and UTF-32
+    without a mark, as the YAML specification describes, 1.2 section 5.2), else UTF-8."""
+    for bom, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(bom):
+            return encoding, len(bom)
+    head = data[:4]
+    if len(head) == 4 and head[:3] == b"\0\0\0" and head[3]:
+        return "utf-32-be", 0
+    if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":
+        return "utf-32-le", 0
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "utf-16-be", 0
+    if len(head) >= 2 and head[0] and not head[1]:
+        return "utf-16-le", 0
+    return "utf-8", 0

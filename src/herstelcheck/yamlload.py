@@ -25,7 +25,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from herstelcheck.errors import Diagnostic, HerstelcheckError, Mark
-from herstelcheck.textsafe import BYTE_ORDER_MARKS, excerpt
+from herstelcheck.textsafe import excerpt, text_encoding
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as _Loader
@@ -119,7 +119,7 @@ def read_bytes(data: bytes, name: str) -> str:
     """Decode a YAML file (read with `files.read`, which bounds its size): UTF-8, or
     UTF-16/32 told by a BOM or by where the zero bytes of its first character fall (the
     detection the YAML specification describes)."""
-    encoding, start = _encoding(data)
+    encoding, start = text_encoding(data)
     if encoding != "utf-8":
         try:
             text = data[start:].decode(encoding)
@@ -154,23 +154,6 @@ def read_bytes(data: bytes, name: str) -> str:
             "(in Word or Notepad: Save as, encoding UTF-8)",
         ) from exc
     return text
-
-
-def _encoding(data: bytes) -> tuple[str, int]:
-    """The encoding of a YAML stream and the length of its BOM (YAML 1.2, 5.2)."""
-    for bom, encoding in BYTE_ORDER_MARKS:
-        if data.startswith(bom):
-            return encoding, len(bom)
-    head = data[:4]
-    if len(head) == 4 and head[:3] == b"\0\0\0" and head[3]:
-        return "utf-32-be", 0
-    if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":
-        return "utf-32-le", 0
-    if len(head) >= 2 and not head[0] and head[1]:
-        return "utf-16-be", 0
-    if len(head) >= 2 and head[0] and not head[1]:
-        return "utf-16-le", 0
-    return "utf-8", 0
 
 
 def _text_only(text: str, name: str) -> str:

@@ -243,8 +243,21 @@ def test_an_odt_with_an_xml_bomb_is_refused(tmp_path):
         ("Café €".encode("utf-16-be"), "Café €"),
         ("Café € ‘x’".encode("cp1252"), "Café € ‘x’"),
         ("Café".encode("utf-32"), "Café"),
+        ("Café €".encode("utf-16-le"), "Café €"),
+        ("Café".encode("utf-32-le"), "Café"),
+        ("Café".encode("utf-32-be"), "Café"),
     ],
-    ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-be-no-bom", "cp1252", "utf-32-bom"],
+    ids=[
+        "utf-8",
+        "utf-8-bom",
+        "utf-16-bom",
+        "utf-16-be-no-bom",
+        "cp1252",
+        "utf-32-bom",
+        "utf-16-le-no-bom",
+        "utf-32-le-no-bom",
+        "utf-32-be-no-bom",
+    ],
 )
 def test_text_in_any_encoding_people_save_it_in(tmp_path, data, expected):
     path = tmp_path / "plan.txt"

@@ -1,7 +1,8 @@
 """Read HTML (the standard library's parser), Markdown (markdown-it-py) and plain text.
 
-Text files are UTF-8, UTF-16 or UTF-32 with a byte order mark, UTF-16 without one
-(told by its zero bytes), or else Windows-1252, the old encoding of Word and Notepad.
+Text files are UTF-8, UTF-16 or UTF-32 with a byte order mark, UTF-16 or UTF-32 without
+one (told by the zero bytes of the first character, as for a plan: `textsafe.
+text_encoding`), or else Windows-1252, the old encoding of Word and Notepad.
 Nothing a document links to is fetched: HTML is read as text, scripts, styles and
 navigation left out, and raw HTML in Markdown is shown as the text it is.
 """
@@ -12,21 +13,12 @@ import re
 from html.parser import HTMLParser
 
 from herstelcheck.scan.text import Block, BlockKind, Document, DocumentError
-from herstelcheck.textsafe import BYTE_ORDER_MARKS
+from herstelcheck.textsafe import text_encoding
 
 
 def decode(data: bytes, name: str) -> str:
     """The text of a text file (see the module's docstring for the encodings)."""
-    encoding, start = "utf-8", 0
-    for bom, candidate in BYTE_ORDER_MARKS:
-        if data.startswith(bom):
-            encoding, start = candidate, len(bom)
-            break
-    else:
-        if len(data) >= 2 and data[0] and not data[1] and data[1::2].count(0) > len(data) // 4:
-            encoding = "utf-16-le"
-        elif len(data) >= 2 and not data[0] and data[1] and data[0::2].count(0) > len(data) // 4:
-            encoding = "utf-16-be"
+    encoding, start = text_encoding(data)
     try:
         text = data[start:].decode(encoding)
     except UnicodeDecodeError:
