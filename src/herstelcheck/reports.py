@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from herstelcheck.errors import UsageError
-from herstelcheck.formats import OutputFormat, RenderOptions, ReportSpec, module
+from herstelcheck.formats import OutputFormat, PlanWriter, RenderOptions, ReportSpec, module
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -146,25 +146,6 @@ def summary_refusal(path: str, inputs: Sequence[str], rules: Rules | None) -> st
 TEXT_FOR_PEOPLE = frozenset({OutputFormat.TERMINAL, OutputFormat.CONCISE})
 """The formats written to standard output in its own encoding; the machine formats go
 as UTF-8 bytes, whatever that encoding is."""
-
-
-class PlanWriter(Protocol):
-    """A report written piece by piece: `start()`, `plan(report)` for each plan as it is
-    audited, then `end(errors, warnings)` (as `formats.json.Writer`).
-
-    `end` may give its text in chunks (an iterator of strings): a report whose end is
-    large and known only then (the SARIF results, which follow the run's errors; the
-    JUnit suites, which follow the run's totals; a memo's sections, which follow its
-    comparison of all plans) keeps it in a `formats.spool.Spool` and gives it back a
-    chunk at a time."""
-
-    def start(self) -> str: ...
-
-    def plan(self, report: PlanReport) -> str: ...
-
-    def end(
-        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]
-    ) -> str | Iterable[str]: ...
 
 
 class AuditedPlans(Protocol):

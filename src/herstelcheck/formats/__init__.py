@@ -1,10 +1,11 @@
 """Output formats: one module per format of each view, behind one registry (`MODULES`).
 
-A format module of the audit report defines::
+A format module of the audit report defines a `Writer`, which writes the report plan by
+plan (`PlanWriter`), and::
 
     def render(run: AuditRun, options: RenderOptions) -> str
 
-(and, for the formats written plan by plan, a `Writer`); one of `herstelcheck checklist`
+the whole report of a run as its writer writes it (`written`); one of `herstelcheck checklist`
 `render(checklist, items, options)`, one of `herstelcheck diff` `render(comparison,
 options)`, one of `herstelcheck scan` `render(run, options)` with the run's `ScanRun`.
 A module is imported only when it is used, so a run pays for the format it asks for
@@ -17,16 +18,17 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from herstelcheck.thresholds import Thresholds
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
-    from herstelcheck.audit import AuditRun
+    from herstelcheck.audit import AuditRun, PlanReport
     from herstelcheck.checklist import Checklist, Item
     from herstelcheck.compare import PlanComparison
+    from herstelcheck.errors import Diagnostic
     from herstelcheck.scan.results import ScanRun
 
 
@@ -130,6 +132,34 @@ class RenderOptions:
     """Start the memo with pandoc metadata: title, lang, date (markdown)."""
     chart: str | None = None
     """The file name of the chart the memo refers to, written beside it (markdown)."""
+
+
+class PlanWriter(Protocol):
+    """A report written piece by piece: `start()`, `plan(report)` for each plan as it is
+    audited, then `end(errors, warnings)` (as `formats.json.Writer`); each gives the text
+    to write then.
+
+    `end` may give its text in chunks (an iterator of strings): a report whose end is
+    large and known only then (the SARIF results, which follow the run's errors; the
+    JUnit suites, which follow the run's totals; a memo's sections, which follow its
+    comparison of all plans) keeps it in a `formats.spool.Spool` and gives it back a
+    chunk at a time."""
+
+    def start(self) -> str: ...
+
+    def plan(self, report: PlanReport) -> str: ...
+
+    def end(
+        self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic]
+    ) -> str | Iterable[str]: ...
+
+
+def written(writer: PlanWriter, run: AuditRun) -> str:
+    """The whole report of `run` as `writer` writes it plan by plan: the `render` of
+    every format, so that a report rendered whole is the one a run writes."""
+    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
+    end = writer.end(run.errors, [d for report in run.reports for d in report.warnings])
+    return "".join([*pieces, *((end,) if isinstance(end, str) else end)])
 
 
 Renderer = Callable[["AuditRun", RenderOptions], str]

@@ -19,13 +19,12 @@ from collections.abc import Iterable
 from herstelcheck.audit import AuditRun, PlanReport, Status
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, written
 from herstelcheck.textsafe import visible
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options)
-    return writer.start() + "".join(map(writer.plan, run.reports)) + writer.end(run.errors)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer:

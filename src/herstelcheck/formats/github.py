@@ -35,7 +35,7 @@ from functools import partial
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic, UsageError
-from herstelcheck.formats import RenderOptions, ci
+from herstelcheck.formats import RenderOptions, ci, written
 from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import SYMBOLS, number, t
 from herstelcheck.mdescape import escape
@@ -78,10 +78,7 @@ def command(
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options)
-    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
-    pieces += writer.end(run.errors)
-    return "".join(pieces)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer:

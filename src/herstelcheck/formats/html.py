@@ -26,8 +26,8 @@ from markupsafe import Markup
 
 from herstelcheck import chart, memo
 from herstelcheck.audit import AuditRun
-from herstelcheck.formats import RenderOptions
-from herstelcheck.formats.memo_writer import MemoWriter, written
+from herstelcheck.formats import RenderOptions, written
+from herstelcheck.formats.memo_writer import MemoWriter
 from herstelcheck.mdescape import one_line
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def environment() -> Environment:
 
 def render(run: AuditRun, options: RenderOptions) -> str:
     """The HTML report of the run."""
-    return written(Writer(run.checklist, run.today, options), run.reports, run.errors)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer(MemoWriter):
@@ -110,7 +110,7 @@ class Writer(MemoWriter):
 
 def render_chart(run: AuditRun, options: RenderOptions) -> str:
     """The chart of the run as an SVG file (`ChartWriter`)."""
-    return written(ChartWriter(run.checklist, run.today, options), run.reports, run.errors)
+    return written(ChartWriter(run.checklist, run.today, options), run)
 
 
 class ChartWriter(MemoWriter):

@@ -18,17 +18,13 @@ from herstelcheck import __version__
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Waiver
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, written
 from herstelcheck.textsafe import JSON_UNSAFE
 from herstelcheck.thresholds import Thresholds, shortfalls
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options)
-    # Each plan is turned into data, written and let go before the next one.
-    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
-    pieces.append(writer.end(run.errors, [d for report in run.reports for d in report.warnings]))
-    return "".join(pieces)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer:

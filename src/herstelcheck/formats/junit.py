@@ -33,7 +33,7 @@ from pathlib import PurePath
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.checklist import Checklist
 from herstelcheck.errors import Diagnostic
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, written
 from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import number, t
 from herstelcheck.textsafe import visible, visible_block
@@ -55,10 +55,7 @@ def attr(value: str) -> str:
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options)
-    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
-    pieces += writer.end(run.errors)
-    return "".join(pieces)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from herstelcheck import memo
 from herstelcheck.audit import AuditRun
-from herstelcheck.formats import RenderOptions
-from herstelcheck.formats.memo_writer import MemoWriter, written
+from herstelcheck.formats import RenderOptions, written
+from herstelcheck.formats.memo_writer import MemoWriter
 from herstelcheck.formats.sandbox import MarkdownText, bundled_environment, render_user_template
 
 if TYPE_CHECKING:
@@ -35,14 +35,13 @@ def render(run: AuditRun, options: RenderOptions) -> str:
     """The memo of the run."""
     if options.template is not None:
         return render_user_template(options.template, memo.for_options(run, options).variables())
-    writer = BundledMemo(run.checklist, run.today, options)
-    return written(writer, run.reports, run.errors)
+    return written(BundledMemo(run.checklist, run.today, options), run)
 
 
 def Writer(  # the name of every format's writer (`reports.plan_writer`)
     checklist: Checklist, today: dt.date, options: RenderOptions
 ) -> MemoWriter | WholeRun:
-    """The memo written piece by piece (`reports.PlanWriter`): the bundled memo plan by
+    """The memo written piece by piece (`formats.PlanWriter`): the bundled memo plan by
     plan; a user's template, which may use any plan's every value anywhere, from the
     whole run at the end."""
     if options.template is not None:

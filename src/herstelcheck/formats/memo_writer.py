@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class MemoWriter(ABC):
-    """A memo written piece by piece, as the other reports are (`reports.PlanWriter`):
+    """A memo written piece by piece, as the other reports are (`formats.PlanWriter`):
     `start()`, `plan(report)` for each plan as it is audited, then `end(errors,
     warnings)`, which gives the whole memo in chunks. A format says how a plan's section
     (`section`) and the memo around the sections (`page`) are written."""
@@ -83,9 +83,3 @@ class MemoWriter(ABC):
     def page(self, data: memo.Memo, sections: Iterator[str]) -> Iterable[str]:
         """The memo of `data`, with the plans' `sections` (empty for a memo of one plan or
         none) after the comparison."""
-
-
-def written(writer: MemoWriter, reports: Iterable[PlanReport], errors: Iterable[Diagnostic]) -> str:
-    """The whole memo of `writer` for `reports` and `errors`, as one string."""
-    pieces = [writer.start(), *(writer.plan(report) for report in reports)]
-    return "".join([*pieces, *writer.end(errors, ())])

@@ -46,7 +46,7 @@ from herstelcheck import __version__
 from herstelcheck.audit import AuditRun, CriterionResult, ItemResult, PlanReport, Status
 from herstelcheck.checklist import Checklist, Criterion, Item
 from herstelcheck.errors import Diagnostic
-from herstelcheck.formats import RenderOptions, ci
+from herstelcheck.formats import RenderOptions, ci, written
 from herstelcheck.formats.json import dumps
 from herstelcheck.formats.spool import Spool
 from herstelcheck.i18n import t
@@ -68,10 +68,7 @@ PLAN_WARNING = "plan-warning"
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options)
-    pieces = [writer.start(), *(writer.plan(report) for report in run.reports)]
-    pieces += writer.end(run.errors, [d for report in run.reports for d in report.warnings])
-    return "".join(pieces)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer:
