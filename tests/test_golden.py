@@ -19,7 +19,14 @@ GOLDEN = DATA / "golden"
 UPDATE = os.environ.get("HERSTELCHECK_UPDATE_GOLDEN") == "1"
 DATE = "2026-01-01"
 CHECKOUT = EXAMPLES.parent.as_uri() + "/"
-FORMATS = {"json": "json", "sarif": "sarif", "junit": "xml", "github": "txt", "markdown": "md", "html": "html"}
+FORMATS = {
+    "json": "json",
+    "sarif": "sarif",
+    "junit": "xml",
+    "github": "txt",
+    "markdown": "md",
+    "html": "html",
+}
 PLANS = {
     "bergakker": ["bergakker.yaml"],
     "lindewaard": ["lindewaard.yaml"],
