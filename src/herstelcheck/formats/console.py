@@ -69,12 +69,20 @@ def draw(options: RenderOptions, renderables: Iterable[RenderableType]) -> str:
         safe_box=True,
         tab_size=4,
     )
+    # One print for all that comes between two `InPieces`: the same text as one print
+    # each, with less of Rich's work per print.
+    together: list[RenderableType] = []
     for renderable in renderables:
         if isinstance(renderable, InPieces):
+            if together:
+                console.print(Group(*together))
+                together = []
             for piece in renderable.pieces(console):
                 console.print(piece)
         else:
-            console.print(renderable)
+            together.append(renderable)
+    if together:
+        console.print(Group(*together))
     # Rich pads lines with spaces to the width of their table or padding, and a wrapped
     # line keeps the space where it was broken
     return "\n".join(map(_without_trailing_spaces, buffer.getvalue().split("\n")))
