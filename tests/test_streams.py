@@ -251,3 +251,32 @@ def test_a_reader_that_goes_away_from_a_whole_report_gets_no_verdict_lines(tmp_p
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=60) == 1
     assert stderr == ""
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--help"], 0),
+        (["-h"], 0),
+        (["audit", "--help"], 0),
+        (["checklist", "--help"], 0),
+        (["init", "--help"], 0),
+        (["schema", "--help"], 0),
+        (["diff", "--help"], 0),
+        (["scan", "--help"], 0),
+        (["--version"], 0),
+        (["--show-completion", "bash"], 0),
+        ([], 2),  # no command: the help, as a usage error
+    ],
+    ids=lambda value: (" ".join(value) or "no-command") if isinstance(value, list) else None,
+)
+def test_a_reader_that_goes_away_from_the_help_is_no_error(args, code):
+    """`herstelcheck --help | head -1` under `set -o pipefail`: what Typer writes itself
+    ends with the command's own exit code, not Rich's or Click's 1, and says nothing."""
+    stdout = closed_pipe()
+    try:
+        result = herstelcheck(*args, stdout=stdout, stderr=subprocess.PIPE)
+    finally:
+        os.close(stdout)
+    assert (result.returncode, result.stderr.decode()) == (code, "")

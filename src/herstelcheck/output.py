@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from herstelcheck import streams
 from herstelcheck.errors import UsageError
 from herstelcheck.interrupts import deferred as deferred_signals
 
@@ -46,7 +47,8 @@ def write_output(
 class StandardOutput:
     """A report written piece by piece to standard output.
 
-    Standard output is the one of the moment the report starts, whatever is done to
+    Standard output is the one of the moment the report starts (beneath the
+    `streams.Departable` that Typer's own output goes through), whatever is done to
     `sys.stdout` while plans are audited. Each piece is flushed as it is written, so a
     reader sees each plan as soon as it is audited. With `utf8` the text goes as UTF-8
     bytes to the binary layer, whatever the encoding of standard output (JSON, SARIF and
@@ -63,7 +65,7 @@ class StandardOutput:
     def __init__(self, *, utf8: bool = False) -> None:
         global _gone
         _gone = False  # a new report: whether its reader goes away
-        self._stream = sys.stdout
+        self._stream = streams.beneath(sys.stdout)
         self._binary: Any = getattr(self._stream, "buffer", None) if utf8 else None
         self._open = True
         self._failure: str | None = None

@@ -11,6 +11,11 @@
   gone, `2>/dev/full`) sends the rest of standard error to the null device, so that no
   later write fails, neither Typer's own error messages nor Python's flush at exit
   (which would turn the exit code into 120).
+- Standard output forgives a reader that goes away (`| head`) what Typer writes there
+  itself, help, the version or a completion script (`Departable`): the rest goes to the
+  null device and the command ends with its own exit code, not Rich's or Click's 1.
+  A report goes to the stream beneath (`beneath`), where `output.StandardOutput` sees
+  the broken pipe and stops the run.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import errno
 import io
 import os
 import sys
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 
 class Forgiving(io.TextIOBase):
@@ -81,6 +86,73 @@ class Forgiving(io.TextIOBase):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)
+
+
+class Departable(io.TextIOBase):
+    """Standard output whose reader may go away: a write or flush that finds the pipe
+    broken sends the rest, and what is still in the buffer, to the null device, and
+    raises nothing. Any other failure (a full disk) is raised as it is.
+
+    Typer writes its help, the version and completion scripts here; Rich, given a broken
+    pipe, would end the process with exit code 1, Click with 1 as well."""
+
+    def __init__(self, stream: TextIO | io.TextIOBase) -> None:
+        super().__init__()
+        self.stream = stream
+        self.gone = False
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                self.stream.write(text)
+            except BrokenPipeError:
+                self._give_up()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._give_up()
+
+    def close(self) -> None:
+        """Nothing: standard output stays open, and a wrapper let go flushes nothing."""
+
+    def _give_up(self) -> None:
+        self.gone = True
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            to_null(self.stream.fileno())
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.flush()  # now into the null device: the flush at exit succeeds
+
+    # What Rich, Click and Typer ask of a stream, answered by the stream itself.
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.stream, "errors", None)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def beneath(stream: TextIO) -> TextIO:
+    """The stream a report writes to: standard output itself, not `Departable`, so that
+    the report sees a reader that goes away."""
+    return cast(TextIO, stream.stream) if isinstance(stream, Departable) else stream
 
 
 class ClosedOutput(io.TextIOBase):
@@ -149,6 +221,8 @@ def guard() -> tuple[TextIO, TextIO, TextIO]:
                 stream.reconfigure(errors="replace")
     if not isinstance(sys.stderr, Forgiving):
         sys.stderr = Forgiving(sys.stderr)
+    if not isinstance(sys.stdout, Departable):
+        sys.stdout = Departable(sys.stdout)
     return saved
 
 

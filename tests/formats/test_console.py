@@ -16,7 +16,7 @@ from herstelcheck import checklist
 from herstelcheck.audit import audit_plan
 from herstelcheck.compare import compare
 from herstelcheck.formats import RenderOptions, checklist_terminal, diff_terminal
-from herstelcheck.formats.console import Trailed, draw
+from herstelcheck.formats.console import InPieces, Trailed, draw, table
 from herstelcheck.formats.diff_common import DiffOptions
 from herstelcheck.plan import load_text
 
@@ -95,3 +95,22 @@ def test_a_line_reference_goes_whole_to_the_next_line_with_a_word():
     assert drawn[15] == "een twee drie\nvier\n(regel 47)\n"  # no room for a word beside it
     for text in drawn.values():
         assert "(regel 47)" in text
+
+
+@pytest.mark.parametrize("color", [None, "truecolor"])
+@pytest.mark.parametrize("width", [30, 100])
+def test_a_table_drawn_in_pieces_is_the_table_drawn_whole(width, color):
+    """Over three pieces, with rows of two lines (a file name folded) that a piece may
+    end in the middle of, and text before and after."""
+    drawn = table(ascii_only=False, title="Overzicht")
+    drawn.add_column("Gemeente", overflow="fold")
+    drawn.add_column("Bestand", ratio=1, overflow="fold")
+    drawn.add_column("Score", justify="right", no_wrap=True)
+    for row in range(2 * InPieces.LINES + 7):
+        name = f"plannen/{'regio-west-' * (row % 4)}plan-{row}.yaml"
+        drawn.add_row(Text(f"Zeeveen {row}"), Text(name), Text(f"{row % 101},0", style="red"))
+    options = RenderOptions(width=width, color=color)
+    before, after = Text("voor", style="bold"), Text("na")
+    whole = draw(options, [before, drawn, after])
+    assert draw(options, [before, InPieces(drawn), after]) == whole
+    assert whole.count("\n") > 2 * InPieces.LINES + 10

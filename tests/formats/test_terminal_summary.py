@@ -7,7 +7,7 @@ import datetime as dt
 from conftest import EXAMPLES
 from herstelcheck import checklist as checklist_module
 from herstelcheck.audit import AuditRun, audit_plan
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, terminal
 from herstelcheck.formats.console import draw as draw_options
 from herstelcheck.formats.terminal import render, summary_row, summary_table
 from herstelcheck.plan import load_text
@@ -86,3 +86,11 @@ def test_plan_text_is_shown_literally():
     drawn = draw(run_of(("a.yaml", text), ("b.yaml", text)))
     assert "[bold]X␛[31m" in drawn
     assert "\x1b" not in drawn
+
+
+def test_each_status_symbol_is_one_character():
+    """The summary keeps a plan's symbols as one string and colours it character by
+    character."""
+    for symbols in (terminal._SYMBOL, terminal._ASCII_SYMBOL):
+        assert all(len(symbol) == 1 for symbol in symbols.values())
+        assert len(set(symbols.values())) == len(symbols)

@@ -20,6 +20,7 @@ from rich.text import Text
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status, failed_files
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.console import (
+    InPieces,
     Narrowing,
     Trailed,
     advice,
@@ -58,14 +59,21 @@ def render(run: AuditRun, options: RenderOptions) -> str:
 class Writer:
     """The report written piece by piece while the plans are audited (see
     `reports.stream_all`): each plan's report as soon as it is audited, then, at the
-    end, the summary of several plans (one small row kept per plan) and the count of
-    plans that could not be read. The pieces joined are the text of `render`."""
+    end, the summary of several plans and the count of plans that could not be read.
+    The pieces joined are the text of `render`.
+
+    Of each plan only its row of the summary is kept, as plain text (`summary_row`),
+    with one string for all the rows that show the same text (a gemeente, a score, a row
+    of symbols): about a hundred bytes a plan, where four `Text` took two kilobytes.
+    The table is built from them at the end, and drawn a few hundred lines at a time
+    (`InPieces`)."""
 
     def __init__(self, checklist: Checklist, today: dt.date, options: RenderOptions) -> None:
         self._options = options
         self._ascii_only = options.ascii_only
         self._numbers = [str(item.id) for item in checklist.items]
-        self._rows: list[tuple[Text, Text, Text, Text]] = []
+        self._rows: list[SummaryRow] = []
+        self._shared: dict[str, str] = {}
 
     def start(self) -> str:
         return ""
@@ -75,14 +83,21 @@ class Writer:
         if self._rows:
             out += [Text(), Rule(characters="-" if self._ascii_only else "─", style="dim")]
         out += plan_report(report, self._options.lang, self._ascii_only)
-        self._rows.append(summary_row(report, self._numbers, self._options.lang, self._ascii_only))
+        gemeente, file, marks, score, style = summary_row(
+            report, self._numbers, self._options.lang, self._ascii_only
+        )
+        share = self._shared.setdefault  # one string for each text, however many plans
+        self._rows.append(
+            (share(gemeente, gemeente), file, share(marks, marks), share(score, score), style)
+        )
         return draw(self._options, out)
 
     def end(self, errors: Iterable[Diagnostic], warnings: Iterable[Diagnostic] = ()) -> str:
         lang, failed = self._options.lang, failed_files(errors)
         out: list[RenderableType] = []
         if len(self._rows) > 1:
-            out += [Text(), summary_table(self._numbers, self._rows, lang, self._ascii_only)]
+            drawn = summary_table(self._numbers, self._rows, lang, self._ascii_only)
+            out += [Text(), InPieces(drawn)]
         if failed:
             out += [Text(), Text(t("unreadable", lang, count=len(failed)), style="red")]
         if not self._rows and not failed:
@@ -254,8 +269,14 @@ def closing_line(report: PlanReport, lang: str) -> Text:
     )
 
 
+SummaryRow = tuple[str, str, str, str, str]
+"""A plan's row of the summary table as plain text: the gemeente and the file (made
+visible), the symbols of the items under their numbers, the score, and the style of the
+score."""
+
+
 def summary_table(
-    numbers: list[str], rows: Iterable[tuple[Text, Text, Text, Text]], lang: str, ascii_only: bool
+    numbers: list[str], rows: Iterable[SummaryRow], lang: str, ascii_only: bool
 ) -> Table:
     """One row per plan (`summary_row`): the municipality, the file, each item's symbol
     and the score.
@@ -268,26 +289,39 @@ def summary_table(
     drawn.add_column(t("file", lang), ratio=1, overflow="fold")
     drawn.add_column(" ".join(numbers), no_wrap=True)
     drawn.add_column(t("score", lang), justify="right", no_wrap=True)
-    for row in rows:
-        drawn.add_row(*row)
+    symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
+    styles = {symbol: _STYLE[status] for status, symbol in symbols.items()}
+    # Rows that show the same text share one `Text` (Rich only reads the cells it draws):
+    # a gemeente, a row of symbols or a score is made once, not once a plan.
+    texts: dict[tuple[str, str], Text] = {}
+    marks: dict[str, Text] = {}
+    for gemeente, file, symbol_row, score, style in rows:
+        if (gemeente, "") not in texts:
+            texts[gemeente, ""] = Text(gemeente)
+        if (score, style) not in texts:
+            texts[score, style] = Text(score, style=style)
+        if symbol_row not in marks:
+            marks[symbol_row] = Text(symbol_row)
+            for index, character in enumerate(symbol_row):  # a symbol is one character
+                if character in styles:
+                    marks[symbol_row].stylize(styles[character], index, index + 1)
+        drawn.add_row(texts[gemeente, ""], Text(file), marks[symbol_row], texts[score, style])
     return drawn
 
 
-def summary_row(
-    report: PlanReport, numbers: list[str], lang: str, ascii_only: bool
-) -> tuple[Text, Text, Text, Text]:
-    """A plan's row of the summary table, under the item numbers `numbers`."""
+def summary_row(report: PlanReport, numbers: list[str], lang: str, ascii_only: bool) -> SummaryRow:
+    """A plan's row of the summary table, under the item numbers `numbers`: each item's
+    symbol, followed by as many spaces as its number has digits more than one, and one
+    space between two items."""
     symbols = _ASCII_SYMBOL if ascii_only else _SYMBOL
-    marks = Text()
-    for number_text, item in zip(numbers, report.items, strict=True):
-        if marks:
-            marks.append(" ")
-        marks.append(symbols[item.status], style=_STYLE[item.status])
-        marks.append(" " * (len(number_text) - 1))
-    marks.rstrip()
+    marks = " ".join(
+        symbols[item.status] + " " * (len(number_text) - 1)
+        for number_text, item in zip(numbers, report.items, strict=True)
+    )
     return (
-        Text(visible(report.plan.gemeente or "")),
-        Text(visible(report.file)),
-        marks,
-        Text(number(report.score, lang), style=score_style(report.score)),
+        visible(report.plan.gemeente or ""),
+        visible(report.file),
+        marks.rstrip(),
+        number(report.score, lang),
+        score_style(report.score),
     )
