@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from herstelcheck.audit import AuditRun, ItemResult, PlanReport, Status, failed_files
-from herstelcheck.formats import RenderOptions
+from herstelcheck.formats import RenderOptions, written
 from herstelcheck.formats.console import (
     InPieces,
     Narrowing,
@@ -52,8 +52,7 @@ BAR_WIDTH = 30
 
 
 def render(run: AuditRun, options: RenderOptions) -> str:
-    writer = Writer(run.checklist, run.today, options)
-    return writer.start() + "".join(map(writer.plan, run.reports)) + writer.end(run.errors)
+    return written(Writer(run.checklist, run.today, options), run)
 
 
 class Writer:
