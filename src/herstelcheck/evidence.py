@@ -24,7 +24,7 @@ from herstelcheck import planwords
 from herstelcheck.checklist import Criterion
 from herstelcheck.criteria import find, present
 from herstelcheck.errors import Mark
-from herstelcheck.i18n import decimal, money
+from herstelcheck.i18n import decimal, money, t
 from herstelcheck.model import (
     Actie,
     Behoefte,
@@ -317,7 +317,7 @@ def _entry(entry: Any, path: str, lang: str, looked_at: frozenset[str] | None) -
 
 def _scalar(value: Any, lang: str) -> str:
     if isinstance(value, bool):
-        return ("yes" if value else "no") if lang == "en" else ("ja" if value else "nee")
+        return t("yes" if value else "no", lang)
     if isinstance(value, Money):
         return money(float(value), lang)
     if isinstance(value, Enum):

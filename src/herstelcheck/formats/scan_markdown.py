@@ -8,15 +8,13 @@ from __future__ import annotations
 from functools import partial
 
 from herstelcheck.formats import RenderOptions
-from herstelcheck.i18n import number, t, value_text
+from herstelcheck.i18n import SYMBOLS, number, t, value_text
 from herstelcheck.mdescape import escape, one_line
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
 
 md = partial(escape, gfm=True)
 """Text as literal Markdown for GitHub, which makes links of bare addresses otherwise."""
-
-_SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
 
 
 def render(run: ScanRun, options: RenderOptions) -> str:
@@ -52,7 +50,7 @@ def document(scanned: DocumentScan, lang: str) -> list[str]:
         value = item.status.value
         lines.append(
             f"| {item.item.id} | {md(item.item.title.get(lang))} "
-            f"| {_SYMBOLS[value]} {t(value, lang)} | {len(item.evidence) or '-'} |"
+            f"| {SYMBOLS[value]} {t(value, lang)} | {len(item.evidence) or '-'} |"
         )
     for item in scanned.items:
         lines += ["", *item_lines(item, scanned, lang)]

@@ -18,15 +18,13 @@ from rich.text import Text
 
 from herstelcheck.formats import RenderOptions
 from herstelcheck.formats.console import draw
+from herstelcheck.formats.terminal import status_text
 from herstelcheck.i18n import number, t, value_text
 from herstelcheck.scan.evidence import Quote
 from herstelcheck.scan.results import DocumentScan, Evidence, ItemScan, ScanRun, merged
 from herstelcheck.scan.values import Found
 from herstelcheck.textsafe import visible
 
-_SYMBOLS = {"met": "✔", "partial": "◐", "missing": "✘", "waived": "⊘"}
-_ASCII = {"met": "+", "partial": "~", "missing": "x", "waived": "o"}
-_STYLES = {"met": "green", "partial": "yellow", "missing": "red", "waived": "cyan"}
 INDENT = 3
 
 
@@ -76,12 +74,6 @@ def document(scanned: DocumentScan, options: RenderOptions) -> list[RenderableTy
     return parts
 
 
-def status_text(item: ItemScan, plain: bool, lang: str) -> Text:
-    value = item.status.value
-    symbol = (_ASCII if plain else _SYMBOLS)[value]
-    return Text(f"{symbol} {t(value, lang)}", style=_STYLES[value])
-
-
 def summary_table(scanned: DocumentScan, options: RenderOptions) -> Table:
     lang = options.lang
     table = Table(
@@ -99,7 +91,7 @@ def summary_table(scanned: DocumentScan, options: RenderOptions) -> Table:
         table.add_row(
             Text(str(item.item.id)),
             Text(visible(item.item.title.get(lang))),
-            status_text(item, options.ascii_only, lang),
+            status_text(item.status, lang, options.ascii_only),
             Text(
                 str(len(item.evidence)) if item.evidence else "-",
                 style="" if item.evidence else "dim",
@@ -113,7 +105,7 @@ def item_block(item: ItemScan, scanned: DocumentScan, options: RenderOptions) ->
     heading = Text(f"{item.item.id}. ", style="bold")
     heading.append(visible(item.item.title.get(lang)), style="bold")
     line = Text(f"{t('status', lang)}: ")
-    line.append_text(status_text(item, plain, lang))
+    line.append_text(status_text(item.status, lang, plain))
     line.append(f"  ({t('scan.provisional', lang)})", style="dim")
     body: list[RenderableType] = [line]
     if not item.evidence and not item.absent:
