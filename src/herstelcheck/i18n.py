@@ -442,10 +442,18 @@ _WORDS: dict[str, dict[str, str | Forms]] = {
         "en": "The document mentions this only to say it is absent.",
     },
     "scan.summary": {
-        "nl": "{found} van de {total} items gevonden in de tekst. Een scan doet voorstellen: "
-        "controleer de bronnen en verbeter het concept voordat u het toetst.",
-        "en": "{found} of {total} items found in the text. A scan suggests: check the "
-        "sources and correct the draft before you audit it.",
+        "nl": {
+            "one": "{found} van {total} item gevonden in de tekst. Een scan doet voorstellen: "
+            "controleer de bronnen en verbeter het concept voordat u het toetst.",
+            "other": "{found} van de {total} items gevonden in de tekst. Een scan doet "
+            "voorstellen: controleer de bronnen en verbeter het concept voordat u het toetst.",
+        },
+        "en": {
+            "one": "{found} of {total} item found in the text. A scan suggests: check the "
+            "sources and correct the draft before you audit it.",
+            "other": "{found} of {total} items found in the text. A scan suggests: check the "
+            "sources and correct the draft before you audit it.",
+        },
     },
     "scan.signals": {"nl": "Signalen", "en": "Signals"},
     "scan.field": {"nl": "Veld", "en": "Field"},
@@ -533,7 +541,12 @@ _MONTHS = {
 }
 
 
-COUNTED_BY = {"summary": "total", "memo.counts": "total", "item_failed": "applicable"}
+COUNTED_BY = {
+    "summary": "total",
+    "memo.counts": "total",
+    "item_failed": "applicable",
+    "scan.summary": "total",
+}
 """Words with plural forms whose number is another value than `count`."""
 
 
