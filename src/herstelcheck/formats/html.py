@@ -108,11 +108,6 @@ class Writer(MemoWriter):
         )
 
 
-def render_chart(run: AuditRun, options: RenderOptions) -> str:
-    """The chart of the run as an SVG file (`ChartWriter`)."""
-    return written(ChartWriter(run.checklist, run.today, options), run)
-
-
 class ChartWriter(MemoWriter):
     """The chart beside a memo (`--chart`), written as the memo is: the bars of one plan,
     or the heat map of the rows of several (of none: an empty heat map)."""
