@@ -30,9 +30,14 @@ from typing import Any, TextIO, cast
 
 class Forgiving(io.TextIOBase):
     """A text stream that passes everything to `stream` until a write fails, and then
-    nothing: no error ever leaves it."""
+    nothing: no error ever leaves it. Each line is flushed as it is written (standard
+    error: a diagnostic is seen at once)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    FORGIVEN: tuple[type[Exception], ...] = (OSError, ValueError)
+    """The failures after which the rest goes to the null device; any other is raised."""
+    FLUSH_LINES = True
+
+    def __init__(self, stream: TextIO | io.TextIOBase) -> None:
         super().__init__()
         self.stream = stream
         self.failed = False
@@ -41,9 +46,9 @@ class Forgiving(io.TextIOBase):
         if not self.failed:
             try:
                 self.stream.write(text)
-                if "\n" in text:
+                if self.FLUSH_LINES and "\n" in text:
                     self.stream.flush()
-            except (OSError, ValueError):
+            except self.FORGIVEN:
                 self._give_up()
         return len(text)
 
@@ -51,7 +56,7 @@ class Forgiving(io.TextIOBase):
         if not self.failed:
             try:
                 self.stream.flush()
-            except (OSError, ValueError):
+            except self.FORGIVEN:
                 self._give_up()
 
     def _give_up(self) -> None:
@@ -88,7 +93,7 @@ class Forgiving(io.TextIOBase):
         return getattr(self.stream, name)
 
 
-class Departable(io.TextIOBase):
+class Departable(Forgiving):
     """Standard output whose reader may go away: a write or flush that finds the pipe
     broken sends the rest, and what is still in the buffer, to the null device, and
     raises nothing. Any other failure (a full disk) is raised as it is.
@@ -96,57 +101,11 @@ class Departable(io.TextIOBase):
     Typer writes its help, the version and completion scripts here; Rich, given a broken
     pipe, would end the process with exit code 1, Click with 1 as well."""
 
-    def __init__(self, stream: TextIO | io.TextIOBase) -> None:
-        super().__init__()
-        self.stream = stream
-        self.gone = False
-
-    def write(self, text: str) -> int:
-        if not self.gone:
-            try:
-                self.stream.write(text)
-            except BrokenPipeError:
-                self._give_up()
-        return len(text)
-
-    def flush(self) -> None:
-        if not self.gone:
-            try:
-                self.stream.flush()
-            except BrokenPipeError:
-                self._give_up()
+    FORGIVEN = (BrokenPipeError,)
+    FLUSH_LINES = False
 
     def close(self) -> None:
         """Nothing: standard output stays open, and a wrapper let go flushes nothing."""
-
-    def _give_up(self) -> None:
-        self.gone = True
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            to_null(self.stream.fileno())
-        with contextlib.suppress(OSError, ValueError):
-            self.stream.flush()  # now into the null device: the flush at exit succeeds
-
-    # What Rich, Click and Typer ask of a stream, answered by the stream itself.
-
-    def writable(self) -> bool:
-        return True
-
-    def isatty(self) -> bool:
-        return self.stream.isatty()
-
-    def fileno(self) -> int:
-        return self.stream.fileno()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self.stream, "encoding", None) or "utf-8"
-
-    @property
-    def errors(self) -> str | None:  # type: ignore[override]
-        return getattr(self.stream, "errors", None)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
 
 
 def beneath(stream: TextIO) -> TextIO:
