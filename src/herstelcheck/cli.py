@@ -481,11 +481,6 @@ def init(
     from herstelcheck.output import Rules, check_target, write_atomic, write_new, write_output
 
     with handled(ctx) as terminal:
-        import shlex
-
-        from herstelcheck import template
-        from herstelcheck.output import write_atomic, write_new, write_output
-
         name = None
         if gemeente is not None:
             try:

@@ -134,9 +134,8 @@ def standard_output_gone() -> bool:
 def _discard_stdout() -> None:
     """Send what is left in standard output's buffer nowhere, so that the flush at exit
     cannot fail a second time."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        streams.to_null(sys.stdout.fileno())
 
 
 @dataclass(frozen=True, slots=True)

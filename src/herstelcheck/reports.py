@@ -190,7 +190,6 @@ def stream_all(
     inputs: Sequence[str] = (),
     *,
     chart: bool = False,
-    force: bool = False,
 ) -> tuple[bool, list[str]]:
     """Audit `plans` and write every report: the one in `fmt` to `output` (standard
     output when None; none at all when `quiet`) and each of `specs` to its file, plan by
@@ -199,7 +198,7 @@ def stream_all(
     put in place only at the end, after all plans; when anything fails on the way, every
     report file stays as it was. `on_report` sees each plan's report after it is
     written. With `chart`, the chart is written beside each Markdown memo in a file,
-    first (over a file that exists only with `force`). Then, for the GitHub format, the
+    first (over a file that exists only with `rules.force`). Then, for the GitHub format, the
     job summary is appended to $GITHUB_STEP_SUMMARY (a regular file that is none of the
     plans `inputs` nor a file of `rules.protected`).
 
@@ -233,7 +232,7 @@ def stream_all(
             html = module(OutputFormat.HTML)
             drawer = html.ChartWriter(plans.checklist, plans.today, file_options(options))
             for memo in memos:
-                targets.append((drawer, NewChart(chart_file(memo), rules, force)))
+                targets.append((drawer, NewChart(chart_file(memo), rules)))
         for spec in specs:
             given = memo_options(file_options(options), spec.format, spec.file, chart)
             targets.append((writer(spec.format, given), AtomicWriter(spec.file, rules)))
@@ -269,15 +268,15 @@ def stream_all(
 
 
 class NewChart:
-    """The chart beside a memo, written as a report file is; without `force` it is put in
+    """The chart beside a memo, written as a report file is; without `rules.force` it is put in
     place only where no file is (`check_charts` refused one before the run; this refuses
     one that appeared since)."""
 
-    def __init__(self, chart: str, rules: Rules, force: bool) -> None:
+    def __init__(self, chart: str, rules: Rules) -> None:
         from herstelcheck.output import AtomicWriter
 
         self._chart = chart
-        self._file = AtomicWriter(chart, rules, replace=force)
+        self._file = AtomicWriter(chart, rules, replace=rules.force)
 
     def write(self, text: str) -> None:
         self._file.write(text)

@@ -386,7 +386,6 @@ def audit(settings: Settings, terminal: Terminal) -> int:
             rules=rules,
             inputs=inputs,
             chart=settings.chart,
-            force=settings.force,
         )
     outcome.errors = bool(plans.errors)
     for problem in problems:
